@@ -1,0 +1,249 @@
+package io.github.chatsdk.brek;
+
+import io.github.chatsdk.brek.internal.BrekJson;
+import io.github.chatsdk.brek.internal.generated.ApiClient;
+import io.github.chatsdk.brek.internal.generated.ApiException;
+import io.github.chatsdk.brek.internal.generated.api.EventsApi;
+import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
+import io.github.chatsdk.core.BaseClientBuilder;
+import io.github.chatsdk.core.ChatSdkException;
+import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.internal.AuthHeader;
+import io.github.chatsdk.core.internal.BaseUrls;
+import io.github.chatsdk.core.internal.CallSpec;
+import io.github.chatsdk.core.internal.HttpResult;
+import io.github.chatsdk.core.internal.Transport;
+import io.github.chatsdk.core.internal.TransportConfig;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The client of the Brek Partner Core Chat API: sessions and events for a travel-booking agent.
+ * Immutable and thread-safe: build one per API key and share it; {@link #close()} it when done.
+ *
+ * <pre>{@code
+ * try (BrekClient brek = BrekClient.builder()
+ *         .apiKey(System.getenv("BREK_API_KEY"))
+ *         .authScheme(BrekAuthScheme.PARTNER_API_KEY)
+ *         .build()) {
+ *     Session s = brek.sessions().create(CreateSession.forActor("partner_user_001"));
+ *     EventResult r = brek.events().sendText(s.sessionId(), "partner_user_001", "Seattle Mar 20-23 1 room refundable");
+ *     System.out.println(r.messageText() + " " + r.shortlist());
+ * }
+ * }</pre>
+ */
+public final class BrekClient implements AutoCloseable {
+    /** The production server, the default base URL. */
+    public static final String PRODUCTION_URL = "https://www.brek.ai";
+    /** A local development server. */
+    public static final String LOCAL_URL = "http://localhost:3000";
+
+    static {
+        BrekJson.init();
+    }
+
+    private final Transport transport;
+    private final BrekAuthScheme authScheme;
+    private final SessionsApi sessionsApi;
+    private final EventsApi eventsApi;
+    private final BrekSessions sessions;
+    private final BrekEvents events;
+
+    private BrekClient(TransportConfig config, BrekAuthScheme authScheme) {
+        this.transport = new Transport(config);
+        this.authScheme = authScheme;
+        ApiClient apiClient = new ApiClient(transport.httpClient());
+        apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
+        this.sessionsApi = new SessionsApi(apiClient);
+        this.eventsApi = new EventsApi(apiClient);
+        this.sessions = new BrekSessions(this);
+        this.events = new BrekEvents(this);
+    }
+
+    /**
+     * A new builder; {@link Builder#apiKey(String)} is required.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@code BREK_API_KEY} (required),
+     * {@code BREK_BASE_URL} and {@code BREK_AUTH_SCHEME} ({@code header} | {@code bearer} |
+     * {@code legacy}).
+     *
+     * @return the client
+     * @throws InvalidInputException when {@code BREK_API_KEY} is missing or a value is invalid
+     */
+    public static BrekClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /** @return session operations */
+    public BrekSessions sessions() {
+        return sessions;
+    }
+
+    /** @return event operations */
+    public BrekEvents events() {
+        return events;
+    }
+
+    /** @return the auth scheme this client sends */
+    public BrekAuthScheme authScheme() {
+        return authScheme;
+    }
+
+    /** @return the base URL this client talks to */
+    public String baseUrl() {
+        return BaseUrls.asString(transport.config().baseUrl);
+    }
+
+    SessionsApi sessionsApi() {
+        return sessionsApi;
+    }
+
+    EventsApi eventsApi() {
+        return eventsApi;
+    }
+
+    /** Builds the request with the generated code, then runs it through the transport. */
+    HttpResult execute(GeneratedCall call, CallSpec spec) {
+        okhttp3.Request request;
+        try {
+            request = call.build().request();
+        } catch (ApiException | RuntimeException e) {
+            throw new ChatSdkException("Could not build the request: " + e.getClass().getSimpleName(), e, 0,
+                    spec.idempotencyKey());
+        }
+        return transport.execute(request, spec);
+    }
+
+    @FunctionalInterface
+    interface GeneratedCall {
+        okhttp3.Call build() throws ApiException;
+    }
+
+    /**
+     * Releases connections and threads. Calls in flight may fail; the client must not be used after.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** @return a description without the credential */
+    @Override
+    public String toString() {
+        return "BrekClient{baseUrl=" + baseUrl() + ", authScheme=" + authScheme + ", apiKey=[redacted]}";
+    }
+
+    /**
+     * Builds a {@link BrekClient}. Not thread-safe; the client it builds is.
+     */
+    public static final class Builder extends BaseClientBuilder<Builder> {
+        private Supplier<String> apiKey;
+        private BrekAuthScheme authScheme = BrekAuthScheme.PARTNER_API_KEY;
+
+        Builder() {
+            super(PRODUCTION_URL);
+        }
+
+        /**
+         * The partner API key.
+         *
+         * @param apiKey the key; not blank
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            String key = io.github.chatsdk.core.internal.Check.nonBlank("apiKey", apiKey);
+            this.apiKey = () -> key;
+            return this;
+        }
+
+        /**
+         * A source of the partner API key, read for every attempt (for keys that rotate).
+         *
+         * @param apiKey the supplier; it must return a non-blank key
+         * @return this builder
+         */
+        public Builder apiKey(Supplier<String> apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+            return this;
+        }
+
+        /**
+         * How the key is sent; default {@link BrekAuthScheme#PARTNER_API_KEY}.
+         *
+         * @param scheme the scheme
+         * @return this builder
+         */
+        public Builder authScheme(BrekAuthScheme scheme) {
+            this.authScheme = Objects.requireNonNull(scheme, "authScheme == null");
+            return this;
+        }
+
+        /**
+         * Reads {@code BREK_API_KEY}, {@code BREK_BASE_URL} and {@code BREK_AUTH_SCHEME} where they
+         * are set; settings made after this call override them.
+         *
+         * @return this builder
+         */
+        public Builder fromEnv() {
+            return fromEnv(System::getenv);
+        }
+
+        Builder fromEnv(Function<String, String> env) {
+            String key = env.apply("BREK_API_KEY");
+            if (key != null && !key.isBlank()) {
+                apiKey(key.trim());
+            }
+            String url = env.apply("BREK_BASE_URL");
+            if (url != null && !url.isBlank()) {
+                baseUrl(url.trim());
+            }
+            String scheme = env.apply("BREK_AUTH_SCHEME");
+            if (scheme != null && !scheme.isBlank()) {
+                authScheme(BrekAuthScheme.fromEnvName(scheme));
+            }
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws InvalidInputException when no API key was given or a setting is invalid
+         */
+        public BrekClient build() {
+            if (apiKey == null) {
+                throw new InvalidInputException("apiKey", "is required: call apiKey(...) or set BREK_API_KEY");
+            }
+            TransportConfig config = transportConfig();
+            config.product = "brek";
+            config.credentialHeaders = List.of("x-partner-api-key", "Authorization", "api-key");
+            switch (authScheme) {
+                case BEARER:
+                    config.auth = AuthHeader.bearer(apiKey);
+                    break;
+                case LEGACY_API_KEY:
+                    config.auth = AuthHeader.plain("api-key", apiKey);
+                    break;
+                default:
+                    config.auth = AuthHeader.plain("x-partner-api-key", apiKey);
+            }
+            return new BrekClient(config, authScheme);
+        }
+
+        /** @return a description without the credential */
+        @Override
+        public String toString() {
+            return "BrekClient.Builder{authScheme=" + authScheme + ", apiKey=" + (apiKey == null ? "unset" : "[redacted]")
+                    + '}';
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.chatsdk.brek;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.github.chatsdk.brek.internal.BrekJson;
+import io.github.chatsdk.brek.internal.generated.model.SendEventRequest;
+import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
+import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
+import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
+import io.github.chatsdk.core.IdempotencyKeys;
+import io.github.chatsdk.core.internal.CallSpec;
+import io.github.chatsdk.core.internal.Check;
+import io.github.chatsdk.core.internal.HttpResult;
+import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Transport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Event operations ({@code POST /api/partner/v1/core-chat/events}): natural-language turns,
+ * explicit kinds, and a named helper per write kind. Obtain it from {@link BrekClient#events()};
+ * thread-safe.
+ *
+ * <p>Every event carries an idempotency key: the caller's, or one generated once per call. The
+ * same key goes out on every retry, so a retried event is applied at most once, and the key is on
+ * the {@link EventResult} and on any exception.
+ */
+public final class BrekEvents {
+    private static final CallSpec SEND = CallSpec.of(true, true, BrekJson.ERROR_PARSER);
+
+    private final BrekClient client;
+
+    BrekEvents(BrekClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Sends one event.
+     *
+     * @param event the event
+     * @return what the agent did with it
+     * @throws io.github.chatsdk.core.ServiceException on an error response (the exception carries the key)
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived; when
+     *     {@code outcomeUnknown()} is true, resend with the same key
+     */
+    public EventResult send(SendEvent event) {
+        Objects.requireNonNull(event, "event == null");
+        event.validate();
+        String key = event.idempotencyKey().orElseGet(IdempotencyKeys::random);
+        SendEventRequest body = new SendEventRequest().sessionId(event.sessionId()).idempotencyKey(key);
+        event.actorId().ifPresent(a -> body.actor(new SendEventRequestActor().actorId(a)));
+        event.text().ifPresent(body::text);
+        event.kind().ifPresent(k -> body.kind(k.value()));
+        event.payload().ifPresent(body::payload);
+        HttpResult result = client.execute(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null),
+                SEND.idempotencyKey(key));
+        try {
+            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+            SendEventResponseData d = BrekJson.bind(tree, SendEventResponse.class).getData();
+            JsonElement artifactsJson = tree.getAsJsonObject("data").getAsJsonObject("result").get("artifacts");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> artifacts = artifactsJson != null && artifactsJson.isJsonObject()
+                    ? (Map<String, Object>) Json.toJava(artifactsJson) : Map.of();
+            return new EventResult(d.getSessionId(), d.getEvent().getId(), EventKind.of(d.getEvent().getKind()),
+                    d.getResult().getStatus(), d.getResult().getMessage().getText(), d.getResult().getTraceId(),
+                    artifacts, shortlist(artifactsJson), key, result.meta(), d);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Transport.malformed(result, key, e);
+        }
+    }
+
+    /**
+     * Sends a natural-language turn, such as {@code "Seattle Mar 20-23 1 room refundable"}.
+     *
+     * @param sessionId the session
+     * @param actorId the actor who speaks (the session's owner)
+     * @param text what the actor says
+     * @return the result, typically status {@code shortlist} with {@link EventResult#shortlist()}
+     */
+    public EventResult sendText(String sessionId, String actorId, String text) {
+        return send(SendEvent.text(sessionId, actorId, text));
+    }
+
+    /**
+     * Books a shortlisted option ({@code action_book_option}, payload {@code {optionId}}) with a
+     * generated idempotency key. To choose the key, use {@link #send(SendEvent)}.
+     *
+     * @param sessionId the session
+     * @param optionId the option's id from {@link ShortlistOption#optionId()}
+     * @return the result
+     */
+    public EventResult bookOption(String sessionId, String optionId) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_BOOK_OPTION)
+                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId))));
+    }
+
+    /**
+     * Books an option by id as a command ({@code command_book_by_option_id}, payload {@code {optionId}}).
+     *
+     * @param sessionId the session
+     * @param optionId the option id
+     * @return the result
+     */
+    public EventResult bookByOptionId(String sessionId, String optionId) {
+        return send(SendEvent.ofKind(sessionId, EventKind.COMMAND_BOOK_BY_OPTION_ID)
+                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId))));
+    }
+
+    /**
+     * Accepts a changed price ({@code action_confirm_price_change}).
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @return the result
+     */
+    public EventResult confirmPriceChange(String sessionId, Map<String, ?> payload) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PRICE_CHANGE).payload(payload));
+    }
+
+    /**
+     * Confirms the payment card ({@code action_confirm_payment_card}).
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @return the result
+     */
+    public EventResult confirmPaymentCard(String sessionId, Map<String, ?> payload) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PAYMENT_CARD).payload(payload));
+    }
+
+    /**
+     * Cancels a booking ({@code action_cancel_booking}).
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @return the result
+     */
+    public EventResult cancelBooking(String sessionId, Map<String, ?> payload) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload));
+    }
+
+    private static List<ShortlistOption> shortlist(JsonElement artifacts) {
+        if (artifacts == null || !artifacts.isJsonObject()) {
+            return List.of();
+        }
+        JsonElement list = artifacts.getAsJsonObject().get("shortlist");
+        if (list == null || !list.isJsonArray()) {
+            return List.of();
+        }
+        List<ShortlistOption> out = new ArrayList<>();
+        for (JsonElement item : (JsonArray) list) {
+            if (!item.isJsonObject()) {
+                continue;
+            }
+            JsonObject o = item.getAsJsonObject();
+            String optionId = Json.string(o, "optionId");
+            if (optionId == null) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> raw = (Map<String, Object>) Json.toJava(o);
+            JsonPrimitive rating = number(o, "rating");
+            JsonElement refundable = o.get("refundable");
+            out.add(new ShortlistOption(optionId, Json.string(o, "name"), decimal(o, "pricePerNight"),
+                    decimal(o, "totalPrice"), Json.string(o, "currency"),
+                    refundable != null && refundable.isJsonPrimitive() && refundable.getAsJsonPrimitive().isBoolean()
+                            ? refundable.getAsBoolean() : null,
+                    rating == null ? null : rating.getAsDouble(), raw));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static JsonPrimitive number(JsonObject o, String member) {
+        JsonElement e = o.get(member);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsJsonPrimitive() : null;
+    }
+
+    private static BigDecimal decimal(JsonObject o, String member) {
+        JsonPrimitive p = number(o, member);
+        return p == null ? null : p.getAsBigDecimal();
+    }
+}

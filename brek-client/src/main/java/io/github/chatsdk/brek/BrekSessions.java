@@ -1,0 +1,117 @@
+package io.github.chatsdk.brek;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.chatsdk.brek.internal.BrekJson;
+import io.github.chatsdk.brek.internal.generated.model.CreateSessionRequest;
+import io.github.chatsdk.brek.internal.generated.model.CreateSessionRequestActor;
+import io.github.chatsdk.brek.internal.generated.model.CreateSessionRequestChannel;
+import io.github.chatsdk.brek.internal.generated.model.CreateSessionRequestConversation;
+import io.github.chatsdk.brek.internal.generated.model.CreateSessionResponse;
+import io.github.chatsdk.brek.internal.generated.model.GetSessionResponse;
+import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseData;
+import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseDataEventsInner;
+import io.github.chatsdk.brek.internal.generated.model.SessionData;
+import io.github.chatsdk.core.internal.CallSpec;
+import io.github.chatsdk.core.internal.Check;
+import io.github.chatsdk.core.internal.HttpResult;
+import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Transport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Session operations: create a session for an actor, and read a session's state and history.
+ * Obtain it from {@link BrekClient#sessions()}; thread-safe.
+ */
+public final class BrekSessions {
+    /** Creating a session is not idempotent: it is retried only when the request never reached the server. */
+    private static final CallSpec CREATE = CallSpec.of(false, true, BrekJson.ERROR_PARSER);
+    private static final CallSpec GET = CallSpec.of(true, true, BrekJson.ERROR_PARSER);
+
+    private final BrekClient client;
+
+    BrekSessions(BrekClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Creates a session ({@code POST /api/partner/v1/core-chat/sessions}).
+     *
+     * @param request the actor and optional channel and conversation details
+     * @return the new session
+     * @throws io.github.chatsdk.core.ServiceException on an error response (400, 401, 403, 429, 5xx)
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public Session create(CreateSession request) {
+        Objects.requireNonNull(request, "request == null");
+        CreateSessionRequestActor actor = new CreateSessionRequestActor().actorId(request.actorId());
+        request.timezoneOffsetMinutes().ifPresent(actor::timezoneOffsetMinutes);
+        CreateSessionRequest body = new CreateSessionRequest().actor(actor);
+        request.workspaceId().ifPresent(w -> body.channel(new CreateSessionRequestChannel().workspaceId(w)));
+        if (request.conversationId().isPresent() || request.channelId().isPresent() || request.threadTs().isPresent()) {
+            CreateSessionRequestConversation c = new CreateSessionRequestConversation();
+            request.conversationId().ifPresent(c::id);
+            request.channelId().ifPresent(c::channelId);
+            request.threadTs().ifPresent(c::threadTs);
+            body.conversation(c);
+        }
+        HttpResult result = client.execute(() -> client.sessionsApi().createPartnerCoreChatSessionCall(body, null),
+                CREATE);
+        try {
+            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+            SessionData d = BrekJson.bind(tree, CreateSessionResponse.class).getData();
+            JsonObject data = tree.getAsJsonObject("data");
+            JsonObject channel = data.getAsJsonObject("channel");
+            return new Session(d.getSessionId(), d.getTenantId(), Json.string(channel, "type"),
+                    d.getChannel().getWorkspaceId(), d.getConversation().getId(), d.getConversation().getChannelId(),
+                    d.getConversation().getThreadTs(), d.getActor().getActorId(),
+                    d.getActor().getTimezoneOffsetMinutes(), d.getCreatedAt(), d.getUpdatedAt(),
+                    freeFormList(data.get("events")), result.meta(), d);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Transport.malformed(result, null, e);
+        }
+    }
+
+    /**
+     * Reads a session's state and event history ({@code GET /api/partner/v1/core-chat/sessions/{sessionId}}).
+     *
+     * @param sessionId the session id; not blank, not {@code .} or {@code ..} (other characters are
+     *     percent-encoded)
+     * @return the snapshot
+     * @throws io.github.chatsdk.core.NotFoundException when the session does not exist for this partner
+     * @throws io.github.chatsdk.core.ServiceException on another error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public SessionSnapshot get(String sessionId) {
+        Check.pathSegment("sessionId", sessionId);
+        HttpResult result = client.execute(() -> client.sessionsApi().getPartnerCoreChatSessionCall(sessionId, null),
+                GET);
+        try {
+            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+            GetSessionResponseData d = BrekJson.bind(tree, GetSessionResponse.class).getData();
+            List<SessionEvent> events = new ArrayList<>();
+            for (GetSessionResponseDataEventsInner e : d.getEvents()) {
+                events.add(new SessionEvent(e.getEventId(), e.getKind() == null ? null : EventKind.of(e.getKind()),
+                        e.getResultStatus(), e.getRecordedAt()));
+            }
+            String actorId = d.getActor() == null ? null : d.getActor().getActorId();
+            return new SessionSnapshot(d.getSessionId(), d.getTenantId(), actorId,
+                    Collections.unmodifiableList(events), result.meta(), d);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Transport.malformed(result, null, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> freeFormList(JsonElement array) {
+        if (array == null || !array.isJsonArray()) {
+            return List.of();
+        }
+        return (List<Map<String, Object>>) Json.toJava(array);
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.chatsdk.brek;
+
+import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
+import io.github.chatsdk.core.ResponseMeta;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the agent did with one event: the recorded event, the resulting status and message, the
+ * artifacts (a typed {@link #shortlist()} among them), the idempotency key that was sent and the
+ * response metadata.
+ *
+ * <pre>{@code
+ * EventResult r = brek.events().sendText(sessionId, "partner_user_001", "Seattle Mar 20-23 1 room refundable");
+ * if (r.status().equals("shortlist")) {
+ *     for (ShortlistOption o : r.shortlist()) { ... }
+ * }
+ * }</pre>
+ */
+public final class EventResult {
+    private final String sessionId;
+    private final String eventId;
+    private final EventKind kind;
+    private final String status;
+    private final String messageText;
+    private final String traceId;
+    private final Map<String, Object> artifacts;
+    private final List<ShortlistOption> shortlist;
+    private final String idempotencyKey;
+    private final ResponseMeta meta;
+    private final SendEventResponseData raw;
+
+    EventResult(String sessionId, String eventId, EventKind kind, String status, String messageText, String traceId,
+            Map<String, Object> artifacts, List<ShortlistOption> shortlist, String idempotencyKey, ResponseMeta meta,
+            SendEventResponseData raw) {
+        this.sessionId = sessionId;
+        this.eventId = eventId;
+        this.kind = kind;
+        this.status = status;
+        this.messageText = messageText;
+        this.traceId = traceId;
+        this.artifacts = artifacts;
+        this.shortlist = shortlist;
+        this.idempotencyKey = idempotencyKey;
+        this.meta = meta;
+        this.raw = raw;
+    }
+
+    /** @return the session the event went to */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** @return the recorded event's id, such as {@code evt_1771456966998} */
+    public String eventId() {
+        return eventId;
+    }
+
+    /** @return the recorded event's kind (a text turn is recorded as {@code search_query}) */
+    public EventKind kind() {
+        return kind;
+    }
+
+    /** @return the result status, such as {@code shortlist}; unknown statuses pass through */
+    public String status() {
+        return status;
+    }
+
+    /** @return the agent's message to show the user */
+    public String messageText() {
+        return messageText;
+    }
+
+    /** @return the trace id for support, if given */
+    public Optional<String> traceId() {
+        return Optional.ofNullable(traceId);
+    }
+
+    /**
+     * The result's artifacts as free-form JSON: maps, lists, strings, booleans, integers as
+     * {@code Long} and other numbers as {@code Double}. Empty when the result had none.
+     *
+     * @return the artifacts, unmodifiable
+     */
+    public Map<String, Object> artifacts() {
+        return artifacts;
+    }
+
+    /**
+     * The typed view of {@code artifacts.shortlist}. Entries without a string {@code optionId}
+     * are left out here (they stay in {@link #artifacts()}).
+     *
+     * @return the options, empty when the result has no shortlist
+     */
+    public List<ShortlistOption> shortlist() {
+        return shortlist;
+    }
+
+    /**
+     * The idempotency key this event was sent with: yours, or the one the client generated. Keep
+     * it to resubmit the same event safely.
+     *
+     * @return the key
+     */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** @return status, headers, request id, rate limit and attempts of the response */
+    public ResponseMeta meta() {
+        return meta;
+    }
+
+    /** @return the resolved partner id ({@code x-partner-id}), if the server sent it */
+    public Optional<String> partnerId() {
+        return meta.header("x-partner-id");
+    }
+
+    /**
+     * The generated model, for fields this type does not surface (internal package, may change).
+     *
+     * @return the generated {@code SendEventResponseData}
+     */
+    public SendEventResponseData raw() {
+        return raw;
+    }
+
+    @Override
+    public String toString() {
+        return "EventResult{eventId=" + eventId + ", kind=" + kind + ", status=" + status + ", messageText="
+                + messageText + ", shortlist=" + shortlist.size() + ", idempotencyKey=" + idempotencyKey + '}';
+    }
+}

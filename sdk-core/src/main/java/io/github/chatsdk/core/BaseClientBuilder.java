@@ -1,0 +1,242 @@
+package io.github.chatsdk.core;
+
+import io.github.chatsdk.core.internal.TransportConfig;
+import java.net.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+
+/**
+ * The transport settings every chatsdk client builder shares: base URL, retries, timeouts, proxy,
+ * TLS, your own {@link OkHttpClient}, and the sleeper and clock used by retries. Each client's
+ * builder adds its own credentials on top.
+ *
+ * <p>Defaults: 2 retries; connect timeout 10 s, read 60 s, write 30 s, whole call 90 s per attempt;
+ * {@code Retry-After} honoured up to 60 s.
+ *
+ * @param <B> the concrete builder type, returned by every setter
+ */
+public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
+    private String baseUrl;
+    private boolean allowInsecureHttp;
+    private final TransportConfig config = new TransportConfig();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /**
+     * Creates a builder whose base URL starts at {@code defaultBaseUrl}.
+     *
+     * @param defaultBaseUrl the API's production URL
+     */
+    protected BaseClientBuilder(String defaultBaseUrl) {
+        this.baseUrl = defaultBaseUrl;
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * The server to talk to, for example a sandbox's URL. Plain {@code http://} is accepted only
+     * for loopback hosts unless {@link #allowInsecureHttp(boolean)} is set.
+     *
+     * @param baseUrl an {@code https://} URL (or {@code http://} to loopback)
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+        return self();
+    }
+
+    /**
+     * Allows a plain {@code http://} base URL to a host that is not loopback. Off by default:
+     * credentials would cross the network in clear text.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return self();
+    }
+
+    /**
+     * How many times a failed call is retried where retrying is safe (0 disables retries).
+     * Default 2.
+     *
+     * @param maxRetries 0 or more
+     * @return this builder
+     */
+    public B maxRetries(int maxRetries) {
+        if (maxRetries < 0) {
+            throw new InvalidInputException("maxRetries", "must not be negative");
+        }
+        config.maxRetries = maxRetries;
+        return self();
+    }
+
+    /**
+     * The whole-call timeout of one attempt: connect, send and receive together. Default 90 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B timeout(Duration timeout) {
+        config.callTimeout = positive("timeout", timeout);
+        return self();
+    }
+
+    /**
+     * How long opening a connection may take. Default 10 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B connectTimeout(Duration timeout) {
+        config.connectTimeout = positive("connectTimeout", timeout);
+        return self();
+    }
+
+    /**
+     * How long the client waits for each read of the response. Default 60 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B readTimeout(Duration timeout) {
+        config.readTimeout = positive("readTimeout", timeout);
+        return self();
+    }
+
+    /**
+     * How long each write of the request may take. Default 30 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B writeTimeout(Duration timeout) {
+        config.writeTimeout = positive("writeTimeout", timeout);
+        return self();
+    }
+
+    /**
+     * The longest {@code Retry-After} the client waits for before retrying; a longer one ends the
+     * call with the error at once. Default 60 s.
+     *
+     * @param max zero or more
+     * @return this builder
+     */
+    public B maxRetryAfter(Duration max) {
+        Objects.requireNonNull(max, "maxRetryAfter == null");
+        if (max.isNegative()) {
+            throw new InvalidInputException("maxRetryAfter", "must not be negative");
+        }
+        config.maxRetryAfter = max;
+        return self();
+    }
+
+    /**
+     * An HTTP proxy for all calls.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public B proxy(Proxy proxy) {
+        config.proxy = Objects.requireNonNull(proxy, "proxy == null");
+        return self();
+    }
+
+    /**
+     * Custom TLS, for example a corporate trust store.
+     *
+     * @param socketFactory the socket factory
+     * @param trustManager the trust manager the factory uses
+     * @return this builder
+     */
+    public B sslSocketFactory(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+        config.sslSocketFactory = Objects.requireNonNull(socketFactory, "socketFactory == null");
+        config.trustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+        return self();
+    }
+
+    /**
+     * Builds on your own OkHttpClient (sharing its connection pool and dispatcher). Retries,
+     * authentication, redirect safety and redaction stay on; OkHttp's own silent retry and redirect
+     * following are turned off for this client. Closing the chatsdk client leaves your
+     * OkHttpClient running.
+     *
+     * @param client your client
+     * @return this builder
+     */
+    public B okHttpClient(OkHttpClient client) {
+        config.okHttpClient = Objects.requireNonNull(client, "okHttpClient == null");
+        return self();
+    }
+
+    /**
+     * What waits between retries. Tests pass one that records the delays and returns at once.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public B sleeper(Sleeper sleeper) {
+        config.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+        return self();
+    }
+
+    /**
+     * The clock used to read {@code Retry-After} HTTP dates.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public B clock(Clock clock) {
+        config.clock = Objects.requireNonNull(clock, "clock == null");
+        return self();
+    }
+
+    /**
+     * A header sent with every request, for example a tracing header. Credential headers
+     * ({@code Authorization}, API-key headers) are refused: use the builder's credential methods.
+     *
+     * @param name the header name
+     * @param value the value
+     * @return this builder
+     */
+    public B header(String name, String value) {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(value, "value == null");
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("authorization") || lower.contains("api-key") || lower.equals("user-agent")) {
+            throw new InvalidInputException("header", name + " cannot be set as an extra header");
+        }
+        headers.put(name, value);
+        return self();
+    }
+
+    /**
+     * The transport configuration so far, for the concrete builder's {@code build()}.
+     *
+     * @return a copy of the configuration with the base URL checked
+     */
+    protected final TransportConfig transportConfig() {
+        TransportConfig c = config.copy();
+        c.baseUrl = io.github.chatsdk.core.internal.BaseUrls.parse(baseUrl, allowInsecureHttp);
+        c.extraHeaders = Map.copyOf(headers);
+        return c;
+    }
+
+    private static Duration positive(String name, Duration d) {
+        Objects.requireNonNull(d, name + " == null");
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidInputException(name, "must be positive");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.chatsdk.core;
+
+/**
+ * The server answered with a success status but a body that cannot be read as the documented
+ * shape (not JSON, truncated, a required member missing). {@link #rawBody()} keeps what arrived.
+ * For a write, the server probably applied it: do not resend without its idempotency key.
+ */
+public final class MalformedResponseException extends ServiceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param error the body as received
+     * @param meta the response metadata
+     * @param idempotencyKey the idempotency key the request carried, or {@code null}
+     * @param cause the parse failure
+     */
+    public MalformedResponseException(ApiError error, ResponseMeta meta, String idempotencyKey, Throwable cause) {
+        super(describe(meta, error, "Unreadable success response") + ": " + cause.getClass().getSimpleName(),
+                error, meta, idempotencyKey, cause);
+    }
+}

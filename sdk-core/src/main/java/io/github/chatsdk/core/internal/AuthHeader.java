@@ -1,0 +1,48 @@
+package io.github.chatsdk.core.internal;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One credential header: its name, an optional value prefix ({@code "Bearer "}) and where the
+ * secret comes from. The secret is read per attempt, so a rotating token supplier works.
+ */
+public final class AuthHeader {
+    private final String name;
+    private final String prefix;
+    private final Supplier<String> secret;
+
+    private AuthHeader(String name, String prefix, Supplier<String> secret) {
+        this.name = Objects.requireNonNull(name, "name == null");
+        this.prefix = prefix;
+        this.secret = Objects.requireNonNull(secret, "secret == null");
+    }
+
+    /** A header that carries the secret as is, like {@code x-partner-api-key: K}. */
+    public static AuthHeader plain(String name, Supplier<String> secret) {
+        return new AuthHeader(name, "", secret);
+    }
+
+    /** {@code Authorization: Bearer K}. */
+    public static AuthHeader bearer(Supplier<String> secret) {
+        return new AuthHeader("Authorization", "Bearer ", secret);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The header value, read from the supplier now. */
+    String value() {
+        String s = secret.get();
+        if (s == null || s.isBlank()) {
+            throw new io.github.chatsdk.core.InvalidInputException("credential", "supplier returned a blank value");
+        }
+        return prefix + s;
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + prefix + "[redacted]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.chatsdk.core.internal;
+
+import io.github.chatsdk.core.InvalidInputException;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/** Parses and checks a client's base URL. */
+public final class BaseUrls {
+    private BaseUrls() {
+    }
+
+    /**
+     * @param allowInsecureHttp whether plain {@code http://} may go to a host that is not loopback
+     * @return the URL without a trailing slash
+     */
+    public static HttpUrl parse(String url, boolean allowInsecureHttp) {
+        Objects.requireNonNull(url, "baseUrl == null");
+        HttpUrl parsed = HttpUrl.parse(url.trim());
+        if (parsed == null) {
+            throw new InvalidInputException("baseUrl", "is not an http:// or https:// URL");
+        }
+        if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
+            throw new InvalidInputException("baseUrl",
+                    "uses plain http:// to a host that is not loopback; use https:// or allowInsecureHttp(true)");
+        }
+        if (parsed.query() != null || parsed.fragment() != null) {
+            throw new InvalidInputException("baseUrl", "must not have a query or fragment");
+        }
+        String s = parsed.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return HttpUrl.get(s);
+    }
+
+    public static String asString(HttpUrl url) {
+        String s = url.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("[::1]") || host.equals("0:0:0:0:0:0:0:1");
+    }
+}

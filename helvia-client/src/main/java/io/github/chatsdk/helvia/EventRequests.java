@@ -45,7 +45,7 @@ final class EventRequests {
         if (hasPayload) {
             validatePostback(m.getPayload());
         }
-        if (m.getContexts() != null && m.getContexts().contains(null)) {
+        if (hasNull(m.getContexts())) {
             throw new InvalidInputException("message.contexts", "must not contain null");
         }
         Sender s = r.getSender();
@@ -84,10 +84,23 @@ final class EventRequests {
         }
         if (data instanceof PostbackActions) {
             List<Object> actions = ((PostbackActions) data).getActions();
-            if (actions != null && actions.contains(null)) {
+            if (hasNull(actions)) {
                 throw new InvalidInputException("message.payload.data.actions", "must not contain null");
             }
         }
+    }
+
+    /** Immutable lists throw on {@code contains(null)}: look item by item. */
+    private static boolean hasNull(List<?> values) {
+        if (values == null) {
+            return false;
+        }
+        for (Object v : values) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkTags(String field, List<String> tags) {

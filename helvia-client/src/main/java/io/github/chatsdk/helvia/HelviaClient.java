@@ -157,8 +157,15 @@ public final class HelviaClient implements AutoCloseable {
         EventRequests.validate(request, effectiveHandle);
         EventRequest body = request;
         if (request.getHandle() == null) {
-            // a copy, so that the caller's object is left as it was
-            body = HelviaJson.GSON.fromJson(HelviaJson.tree(request), EventRequest.class).handle(effectiveHandle);
+            // a copy with the handle, so that the caller's object is left as it was
+            try {
+                JsonObject tree = HelviaJson.tree(request).getAsJsonObject();
+                tree.addProperty("handle", effectiveHandle);
+                body = HelviaJson.bind(tree, EventRequest.class);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("request", "cannot be copied as JSON (" + e.getClass().getSimpleName()
+                        + ")");
+            }
         }
         return post(body);
     }

@@ -38,6 +38,14 @@ public final class AuthHeader {
         if (s == null || s.isBlank()) {
             throw new io.github.chatsdk.core.InvalidInputException("credential", "supplier returned a blank value");
         }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c == 0x7f) {
+                // OkHttp would throw IllegalArgumentException; say which setting is wrong, never the value
+                throw new io.github.chatsdk.core.InvalidInputException("credential",
+                        "supplier returned a value with a line break or control character");
+            }
+        }
         return prefix + s;
     }
 

@@ -1,0 +1,389 @@
+package io.github.chatsdk.helvia;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.chatsdk.core.BaseClientBuilder;
+import io.github.chatsdk.core.ChatSdkException;
+import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.internal.AuthHeader;
+import io.github.chatsdk.core.internal.BaseUrls;
+import io.github.chatsdk.core.internal.CallSpec;
+import io.github.chatsdk.core.internal.Check;
+import io.github.chatsdk.core.internal.HttpResult;
+import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Transport;
+import io.github.chatsdk.core.internal.TransportConfig;
+import io.github.chatsdk.helvia.internal.HelviaJson;
+import io.github.chatsdk.helvia.internal.generated.ApiClient;
+import io.github.chatsdk.helvia.internal.generated.ApiException;
+import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
+import io.github.chatsdk.helvia.internal.generated.model.AgentResponse;
+import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
+import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
+import io.github.chatsdk.helvia.internal.generated.model.EventResponseResult;
+import io.github.chatsdk.helvia.internal.generated.model.HealthResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The client of the Helvia.ai Bot API: send text and postback messages to an AI agent and read its
+ * replies. Immutable and thread-safe: build one per API token and share it; {@link #close()} it
+ * when done.
+ *
+ * <pre>{@code
+ * try (HelviaClient helvia = HelviaClient.builder()
+ *         .apiToken(System.getenv("HELVIA_API_TOKEN"))
+ *         .handle("my-agent-handle")
+ *         .build()) {
+ *     HelviaConversation chat = helvia.conversation("user-123");
+ *     chat.start();
+ *     AgentReply reply = chat.say("Hello, I need help with time management");
+ *     reply.texts().forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>The token goes out as {@code Authorization: Bearer ...} on {@code POST /api/events} only; the
+ * health check carries no credential. A message is retried only when it certainly never reached
+ * the server (sending it twice would make the agent answer twice); the health check is retried on
+ * connection failures, 408, 429 and 5xx.
+ */
+public final class HelviaClient implements AutoCloseable {
+    /** The production server, the default base URL. */
+    public static final String PRODUCTION_URL = "https://bot-v5.helvia.ai";
+
+    static {
+        HelviaJson.init();
+    }
+
+    /** A message is not idempotent: it is retried only when the request never reached the server. */
+    private static final CallSpec SEND = CallSpec.of(false, true, HelviaJson.ERROR_PARSER);
+    /** The health check is a GET without credential: retried like any GET. */
+    private static final CallSpec HEALTH = CallSpec.of(true, false, HelviaJson.ERROR_PARSER);
+
+    private final Transport transport;
+    private final String handle;
+    private final EventsApi eventsApi;
+
+    private HelviaClient(TransportConfig config, String handle) {
+        this.transport = new Transport(config);
+        this.handle = handle;
+        ApiClient apiClient = new ApiClient(transport.httpClient());
+        apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
+        this.eventsApi = new EventsApi(apiClient);
+    }
+
+    /**
+     * A new builder; {@link Builder#apiToken(String)} is required.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@code HELVIA_API_TOKEN} (required),
+     * {@code HELVIA_HANDLE} and {@code HELVIA_BASE_URL}.
+     *
+     * @return the client
+     * @throws InvalidInputException when {@code HELVIA_API_TOKEN} is missing or a value is invalid
+     */
+    public static HelviaClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * Checks that the service is up ({@code GET /api/events}). Sends no credential.
+     *
+     * @return the service status
+     * @throws io.github.chatsdk.core.ServiceException on an error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public HelviaHealth health() {
+        HttpResult result = execute(() -> eventsApi.healthCheckCall(null), HEALTH);
+        try {
+            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+            HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
+            return new HelviaHealth(Json.string(tree, "status"), result.meta(), model);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Transport.malformed(result, null, e);
+        }
+    }
+
+    /**
+     * Sends one message to the agent ({@code POST /api/events}) and returns its reply. The handle
+     * is the message's, else this client's.
+     *
+     * @param message the message
+     * @return the agent's reply
+     * @throws InvalidInputException when no handle is set (nothing is sent)
+     * @throws io.github.chatsdk.core.BadRequestException on 400 ({@code Validator errors: ...})
+     * @throws io.github.chatsdk.core.AuthenticationException on 401 (see {@link HelviaError#reasonOf})
+     * @throws io.github.chatsdk.core.PermissionDeniedException on 403 ({@code Unknown principal})
+     * @throws io.github.chatsdk.core.ServiceException on another error response, or a 2xx that
+     *     cannot be read ({@link io.github.chatsdk.core.MalformedResponseException})
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public AgentReply send(HelviaMessage message) {
+        Objects.requireNonNull(message, "message == null");
+        EventRequest body = message.toRequest(handle);
+        EventRequests.validate(body, body.getHandle());
+        return post(body);
+    }
+
+    /**
+     * Sends a request built with the generated model: the escape hatch for members this SDK's
+     * {@link HelviaMessage} does not surface (internal package, may change). The same rules are
+     * checked before anything is sent: a handle (this client's when the request has none),
+     * exactly one of text and payload, a postback with type and data, a sender with an id, tag
+     * operations with add or remove. The request object is not modified.
+     *
+     * @param request the request
+     * @return the agent's reply
+     * @throws InvalidInputException when the request breaks one of those rules (nothing is sent)
+     * @see #send(HelviaMessage) for the other exceptions
+     */
+    public AgentReply send(EventRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        String effectiveHandle = request.getHandle() != null ? request.getHandle() : handle;
+        EventRequests.validate(request, effectiveHandle);
+        EventRequest body = request;
+        if (request.getHandle() == null) {
+            // a copy with the handle, so that the caller's object is left as it was
+            try {
+                JsonObject tree = HelviaJson.tree(request).getAsJsonObject();
+                tree.addProperty("handle", effectiveHandle);
+                body = HelviaJson.bind(tree, EventRequest.class);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("request", "cannot be copied as JSON (" + e.getClass().getSimpleName()
+                        + ")");
+            }
+        }
+        return post(body);
+    }
+
+    /**
+     * A conversation with one end user under a generated sender id (see
+     * {@link HelviaConversation#senderId()}); keep the id to continue the conversation later.
+     *
+     * @return the conversation
+     */
+    public HelviaConversation conversation() {
+        return conversation(HelviaSender.of("chatsdk-" + UUID.randomUUID()));
+    }
+
+    /**
+     * A conversation with the end user of the given id.
+     *
+     * @param senderId the user's stable id; not blank
+     * @return the conversation
+     */
+    public HelviaConversation conversation(String senderId) {
+        return conversation(HelviaSender.of(senderId));
+    }
+
+    /**
+     * A conversation with the given end user (id, and optionally name and email).
+     *
+     * @param sender the user
+     * @return the conversation
+     */
+    public HelviaConversation conversation(HelviaSender sender) {
+        return new HelviaConversation(this, Objects.requireNonNull(sender, "sender == null"));
+    }
+
+    /** @return the default handle of this client, if one was configured */
+    public Optional<String> handle() {
+        return Optional.ofNullable(handle);
+    }
+
+    /** @return the base URL this client talks to */
+    public String baseUrl() {
+        return BaseUrls.asString(transport.config().baseUrl);
+    }
+
+    private AgentReply post(EventRequest body) {
+        HttpResult result = execute(() -> eventsApi.sendEventCall(body, null), SEND);
+        try {
+            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+            EventResponse model = HelviaJson.bind(tree, EventResponse.class);
+            EventResponseResult r = model.getResult();
+            List<ReplyItem> items = new ArrayList<>();
+            if (r != null && r.getResponses() != null) {
+                JsonArray json = tree.getAsJsonObject("result").getAsJsonArray("responses");
+                for (int i = 0; i < r.getResponses().size(); i++) {
+                    AgentResponse a = r.getResponses().get(i);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> itemJson = (Map<String, Object>) Json.toJava(json.get(i));
+                    items.add(new ReplyItem(a.getId(), a.getType(), strings(a.getOptions()), a.getAltText(), itemJson,
+                            a));
+                }
+            }
+            return new AgentReply(Json.string(tree, "status"), Collections.unmodifiableList(items),
+                    r == null ? List.of() : strings(r.getResponsesIds()),
+                    r == null ? List.of() : strings(r.getNodesIds()),
+                    r == null ? List.of() : strings(r.getResponsesStrippedMarkdownText()), result.meta(), model);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Transport.malformed(result, null, e);
+        }
+    }
+
+    private static List<String> strings(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Builds the request with the generated code, then runs it through the transport. */
+    private HttpResult execute(GeneratedCall call, CallSpec spec) {
+        okhttp3.Request request;
+        try {
+            request = call.build().request();
+        } catch (ApiException | RuntimeException e) {
+            throw new ChatSdkException("Could not build the request: " + e.getClass().getSimpleName(), e, 0,
+                    spec.idempotencyKey());
+        }
+        return transport.execute(request, spec);
+    }
+
+    @FunctionalInterface
+    private interface GeneratedCall {
+        okhttp3.Call build() throws ApiException;
+    }
+
+    /**
+     * Releases connections and threads. Calls in flight may fail; the client must not be used after.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** @return a description without the credential */
+    @Override
+    public String toString() {
+        return "HelviaClient{baseUrl=" + baseUrl() + ", handle=" + handle + ", apiToken=[redacted]}";
+    }
+
+    /**
+     * Builds a {@link HelviaClient}. Not thread-safe; the client it builds is.
+     */
+    public static final class Builder extends BaseClientBuilder<Builder> {
+        private Supplier<String> apiToken;
+        private String handle;
+
+        Builder() {
+            super(PRODUCTION_URL);
+        }
+
+        /**
+         * The API token (console: Designer, Deployments, API, API Token), sent as
+         * {@code Authorization: Bearer <token>}.
+         *
+         * @param apiToken the token alone, without {@code Bearer }; not blank, no whitespace
+         * @return this builder
+         */
+        public Builder apiToken(String apiToken) {
+            String token = Check.nonBlank("apiToken", apiToken);
+            if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new InvalidInputException("apiToken", "must be the token alone, without the 'Bearer ' prefix");
+            }
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (c <= ' ' || c == 0x7f) {
+                    throw new InvalidInputException("apiToken", "must not contain whitespace or control characters");
+                }
+            }
+            this.apiToken = () -> token;
+            return this;
+        }
+
+        /**
+         * A source of the API token, read for every attempt (for tokens that rotate).
+         *
+         * @param apiToken the supplier; it must return a non-blank token without {@code Bearer }
+         * @return this builder
+         */
+        public Builder apiToken(Supplier<String> apiToken) {
+            this.apiToken = Objects.requireNonNull(apiToken, "apiToken == null");
+            return this;
+        }
+
+        /**
+         * The default agent deployment (console: Designer, Deployments, API, Identifier), used by
+         * every message that does not name its own with {@link HelviaMessage#handle(String)}.
+         *
+         * @param handle the handle; not blank
+         * @return this builder
+         */
+        public Builder handle(String handle) {
+            this.handle = Check.nonBlank("handle", handle);
+            return this;
+        }
+
+        /**
+         * Reads {@code HELVIA_API_TOKEN}, {@code HELVIA_HANDLE} and {@code HELVIA_BASE_URL} where
+         * they are set; settings made after this call override them.
+         *
+         * @return this builder
+         */
+        public Builder fromEnv() {
+            return fromEnv(System::getenv);
+        }
+
+        Builder fromEnv(Function<String, String> env) {
+            String token = env.apply("HELVIA_API_TOKEN");
+            if (token != null && !token.isBlank()) {
+                apiToken(token.trim());
+            }
+            String h = env.apply("HELVIA_HANDLE");
+            if (h != null && !h.isBlank()) {
+                handle(h.trim());
+            }
+            String url = env.apply("HELVIA_BASE_URL");
+            if (url != null && !url.isBlank()) {
+                baseUrl(url.trim());
+            }
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws InvalidInputException when no API token was given or a setting is invalid
+         */
+        public HelviaClient build() {
+            if (apiToken == null) {
+                throw new InvalidInputException("apiToken", "is required: call apiToken(...) or set HELVIA_API_TOKEN");
+            }
+            TransportConfig config = transportConfig();
+            config.product = "helvia";
+            config.credentialHeaders = List.of("Authorization");
+            config.auth = AuthHeader.bearer(apiToken);
+            return new HelviaClient(config, handle);
+        }
+
+        /** @return a description without the credential */
+        @Override
+        public String toString() {
+            return "HelviaClient.Builder{handle=" + handle + ", apiToken=" + (apiToken == null ? "unset" : "[redacted]")
+                    + '}';
+        }
+    }
+}

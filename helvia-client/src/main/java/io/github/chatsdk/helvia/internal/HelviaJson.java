@@ -1,0 +1,68 @@
+package io.github.chatsdk.helvia.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.ToNumberPolicy;
+import io.github.chatsdk.core.ApiError;
+import io.github.chatsdk.core.internal.ErrorParser;
+import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.helvia.HelviaError;
+import io.github.chatsdk.helvia.internal.generated.JSON;
+import java.util.Optional;
+
+/** JSON plumbing of the Helvia client: the generated Gson, model binding, the error parser. */
+public final class HelviaJson {
+    /** The generated code's Gson, with integers in free-form maps kept as {@code Long}. */
+    public static final Gson GSON;
+
+    static {
+        Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+        JSON.setGson(tuned);
+        GSON = tuned;
+    }
+
+    /**
+     * Reads Helvia's {@code ErrorResponse} ({@code {"status":"error","error":"..."}}); any other
+     * body becomes an unparsed error. A JSON object of another shape is still kept as a
+     * {@link HelviaError}, whose members are then empty.
+     */
+    public static final ErrorParser ERROR_PARSER = body -> {
+        JsonObject o = Json.objectOrNull(body);
+        if (o == null) {
+            return ApiError.unparsed(body);
+        }
+        return new ApiError(Json.string(o, "error"), null, null, null, body, new HelviaError(o));
+    };
+
+    private HelviaJson() {
+    }
+
+    /** Ensures the static Gson set-up ran. */
+    public static void init() {
+        // the static initializer does the work
+    }
+
+    /** Binds a tree to a generated model, running its validation; throws on a shape mismatch. */
+    public static <T> T bind(JsonElement tree, Class<T> type) {
+        T value = GSON.fromJson(tree, type);
+        if (value == null) {
+            throw new IllegalStateException("empty body for " + type.getSimpleName());
+        }
+        return value;
+    }
+
+    /** Binds a tree to a generated model, or empty when it does not have that shape. */
+    public static <T> Optional<T> tryModel(JsonElement tree, Class<T> type) {
+        try {
+            return Optional.of(bind(tree, type));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JSON tree of a generated model, written by the generated Gson. */
+    public static JsonElement tree(Object model) {
+        return GSON.toJsonTree(model);
+    }
+}

@@ -1,0 +1,275 @@
+package io.github.chatsdk.helvia;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.github.chatsdk.core.AuthenticationException;
+import io.github.chatsdk.core.BadRequestException;
+import io.github.chatsdk.core.InternalServerException;
+import io.github.chatsdk.core.MalformedResponseException;
+import io.github.chatsdk.core.NotFoundException;
+import io.github.chatsdk.core.PermissionDeniedException;
+import io.github.chatsdk.core.RateLimitException;
+import io.github.chatsdk.core.ServiceException;
+import io.github.chatsdk.core.UnexpectedStatusException;
+import io.github.chatsdk.helvia.internal.generated.model.ErrorResponse;
+import java.util.Optional;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every documented error, and every hostile body, becomes the right typed exception. */
+class HelviaErrorsTest extends HelviaServerTest {
+
+    private ServiceException sendExpectingError() throws InterruptedException {
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> client.send(HelviaMessage.text("hi").sender("u1")));
+        take();
+        assertEquals(1, server.getRequestCount(), "a message is never resent after the server answered");
+        assertEquals(1, e.attempts());
+        return e;
+    }
+
+    private static JsonObject example(String status) {
+        return responseContent(status).getAsJsonObject("example");
+    }
+
+    private static JsonObject namedExample(String status, String name) {
+        return responseContent(status).getAsJsonObject("examples").getAsJsonObject(name).getAsJsonObject("value");
+    }
+
+    /** The typed body every JSON error exposes. */
+    private static ErrorResponse typed(ServiceException e) {
+        HelviaError error = HelviaError.from(e).orElseThrow();
+        assertEquals(Optional.of("error"), error.status());
+        ErrorResponse model = e.errorBody(HelviaError.class).flatMap(HelviaError::errorResponse).orElseThrow();
+        assertEquals(ErrorResponse.StatusEnum.ERROR, model.getStatus());
+        assertEquals(error.error().orElseThrow(), model.getError());
+        return model;
+    }
+
+    @Test
+    void badRequestExampleIsABadRequestException() throws Exception {
+        enqueueJson(400, example("400").toString());
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(BadRequestException.class, e);
+        assertEquals(400, e.statusCode());
+        assertEquals(Optional.of("Validator errors: \"handle\" is required"), e.errorMessage());
+        assertEquals("Validator errors: \"handle\" is required", typed(e).getError());
+        assertEquals(HelviaError.Reason.VALIDATION_FAILED, HelviaError.reasonOf(e));
+        assertEquals(example("400").toString(), e.rawBody());
+        assertTrue(e.getMessage().contains("HTTP 400 Validator errors: \"handle\" is required"), e.getMessage());
+    }
+
+    @Test
+    void unauthorizedExampleSaysTheHeaderIsMissingOrMalformed() throws Exception {
+        enqueueJson(401, namedExample("401", "unauthorized").toString());
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(AuthenticationException.class, e);
+        assertEquals("Unauthorized", typed(e).getError());
+        HelviaError error = HelviaError.from(e).orElseThrow();
+        assertEquals(HelviaError.Reason.MISSING_OR_MALFORMED_HEADER, error.reason());
+        assertTrue(error.isMissingOrMalformedHeader());
+        assertFalse(error.isInvalidToken());
+        assertEquals(HelviaError.Reason.MISSING_OR_MALFORMED_HEADER, HelviaError.reasonOf(e));
+    }
+
+    @Test
+    void invalidTokenExampleSaysTheTokenFailedVerification() throws Exception {
+        enqueueJson(401, namedExample("401", "invalidToken").toString());
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(AuthenticationException.class, e);
+        assertEquals("Invalid token", typed(e).getError());
+        HelviaError error = HelviaError.from(e).orElseThrow();
+        assertEquals(HelviaError.Reason.INVALID_TOKEN, error.reason());
+        assertTrue(error.isInvalidToken());
+        assertFalse(error.isMissingOrMalformedHeader());
+        assertEquals(Optional.of("Invalid token"), e.errorMessage());
+    }
+
+    @Test
+    void theTwo401ReasonsAreToldApartAndVariantsAreRecognised() {
+        assertEquals(HelviaError.Reason.INVALID_TOKEN,
+                new HelviaError(json("{\"error\":\"Invalid token: jwt expired\"}").getAsJsonObject()).reason());
+        assertEquals(HelviaError.Reason.MISSING_OR_MALFORMED_HEADER,
+                new HelviaError(json("{\"error\":\" unauthorized \"}").getAsJsonObject()).reason());
+        assertEquals(HelviaError.Reason.OTHER,
+                new HelviaError(json("{\"error\":\"Unauthorized access to node\"}").getAsJsonObject()).reason());
+        assertEquals(HelviaError.Reason.OTHER, new HelviaError(new JsonObject()).reason());
+    }
+
+    @Test
+    void unknownPrincipalExampleIsPermissionDenied() throws Exception {
+        enqueueJson(403, example("403").toString());
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(PermissionDeniedException.class, e);
+        assertEquals("Unknown principal", typed(e).getError());
+        assertEquals(HelviaError.Reason.UNKNOWN_PRINCIPAL, HelviaError.reasonOf(e));
+    }
+
+    @Test
+    void serverErrorWithAnErrorResponseIsNotRetriedForAMessage() throws Exception {
+        enqueueJson(500, "{\"status\":\"error\",\"error\":\"Internal error\"}");
+        enqueueReply(); // would be consumed by a (wrong) retry
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(InternalServerException.class, e);
+        assertEquals("Internal error", typed(e).getError());
+        assertEquals(HelviaError.Reason.OTHER, HelviaError.reasonOf(e));
+        assertTrue(sleeps.isEmpty());
+    }
+
+    static Stream<Arguments> statuses() {
+        return Stream.of(
+                Arguments.of(400, BadRequestException.class),
+                Arguments.of(401, AuthenticationException.class),
+                Arguments.of(403, PermissionDeniedException.class),
+                Arguments.of(404, NotFoundException.class),
+                Arguments.of(429, RateLimitException.class),
+                Arguments.of(500, InternalServerException.class),
+                Arguments.of(502, InternalServerException.class),
+                Arguments.of(503, InternalServerException.class),
+                Arguments.of(504, InternalServerException.class),
+                Arguments.of(302, UnexpectedStatusException.class),
+                Arguments.of(409, io.github.chatsdk.core.ConflictException.class),
+                Arguments.of(418, UnexpectedStatusException.class));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} with an ErrorResponse is a {1}")
+    @MethodSource("statuses")
+    void everyStatusMapsToItsExceptionAndKeepsTheTypedBody(int status, Class<? extends ServiceException> type)
+            throws Exception {
+        enqueueJson(status, "{\"status\":\"error\",\"error\":\"Something " + status + "\"}");
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(type, e);
+        assertEquals(status, e.statusCode());
+        assertEquals("Something " + status, typed(e).getError());
+    }
+
+    @ParameterizedTest(name = "HTTP {0} with an HTML body is a {1}")
+    @MethodSource("statuses")
+    void everyStatusWithAnHtmlBodyMapsToItsExceptionWithoutATypedBody(int status,
+            Class<? extends ServiceException> type) throws Exception {
+        String html = "<html><body><h1>" + status + " from the proxy</h1></body></html>";
+        server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/html").setBody(html));
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(type, e);
+        assertFalse(HelviaError.from(e).isPresent());
+        assertFalse(e.errorMessage().isPresent());
+        assertEquals(HelviaError.Reason.OTHER, HelviaError.reasonOf(e));
+        assertEquals(html, e.rawBody());
+    }
+
+    @Test
+    void anEmptyErrorBodyStillGivesTheStatus() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(InternalServerException.class, e);
+        assertEquals("", e.rawBody());
+        assertFalse(HelviaError.from(e).isPresent());
+        assertEquals(Optional.empty(), e.errorMessage());
+    }
+
+    @Test
+    void aPlainTextErrorBodyIsKeptRaw() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(401).setHeader("Content-Type", "text/plain")
+                .setBody("Unauthorized"));
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(AuthenticationException.class, e);
+        assertEquals("Unauthorized", e.rawBody());
+        assertFalse(HelviaError.from(e).isPresent(), "not JSON: no typed body");
+    }
+
+    @Test
+    void truncatedJsonErrorBodyIsKeptRaw() throws Exception {
+        enqueueJson(400, "{\"status\":\"error\",\"err");
+        ServiceException e = sendExpectingError();
+        assertInstanceOf(BadRequestException.class, e);
+        assertEquals("{\"status\":\"error\",\"err", e.rawBody());
+        assertFalse(HelviaError.from(e).isPresent());
+    }
+
+    @Test
+    void anErrorBodyOfAnotherShapeKeepsItsJsonButHasNoErrorResponse() throws Exception {
+        enqueueJson(400, "{\"error\":{\"code\":17,\"detail\":\"bad\"},\"requestId\":\"r-1\"}");
+        ServiceException e = sendExpectingError();
+        HelviaError error = HelviaError.from(e).orElseThrow();
+        assertEquals(Optional.empty(), error.error());
+        assertEquals(Optional.empty(), error.errorResponse());
+        assertEquals(HelviaError.Reason.OTHER, error.reason());
+        assertTrue(error.toString().contains("\"detail\":\"bad\""));
+    }
+
+    @Test
+    void anUnknownErrorStatusValueStillParses() throws Exception {
+        enqueueJson(400, "{\"status\":\"failure\",\"error\":\"Validator errors: \\\"message\\\" is required\","
+                + "\"extra\":[1,2]}");
+        ServiceException e = sendExpectingError();
+        HelviaError error = HelviaError.from(e).orElseThrow();
+        assertEquals(Optional.of("failure"), error.status());
+        ErrorResponse model = error.errorResponse().orElseThrow();
+        assertEquals(ErrorResponse.StatusEnum.UNKNOWN_DEFAULT_OPEN_API, model.getStatus());
+        assertEquals(HelviaError.Reason.VALIDATION_FAILED, error.reason());
+    }
+
+    @Test
+    void theRequestIdHeaderIsOnTheException() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(500).setHeader("x-request-id", "req-500")
+                .setBody("{\"status\":\"error\",\"error\":\"boom\"}"));
+        ServiceException e = sendExpectingError();
+        assertEquals(Optional.of("req-500"), e.requestId());
+        assertTrue(e.getMessage().contains("[request req-500]"), e.getMessage());
+    }
+
+    static Stream<String> unreadableReplies() {
+        return Stream.of("", "OK", "<html>ok</html>", "[]", "null", "42", "{\"status\":\"ok\",\"result\":",
+                "{\"result\":\"text\"}", "{\"result\":{\"responses\":{}}}", "{\"result\":{\"responses\":[1]}}",
+                "{\"result\":{\"responses\":[null]}}", "{\"result\":{\"responses\":[{\"options\":\"x\"}]}}",
+                "{\"result\":{\"nodesIds\":\"n\"}}", "{\"status\":[\"ok\"]}",
+                "{\"result\":{\"responses\":[{\"id\":{\"a\":1}}]}}");
+    }
+
+    @ParameterizedTest(name = "a 200 with body {0} is malformed")
+    @MethodSource("unreadableReplies")
+    void aSuccessThatCannotBeReadIsAMalformedResponse(String body) throws Exception {
+        enqueueOk(body);
+        MalformedResponseException e = assertThrows(MalformedResponseException.class,
+                () -> client.send(HelviaMessage.text("hi")));
+        take();
+        assertEquals(200, e.statusCode());
+        assertEquals(body, e.rawBody());
+        assertNotNull(e.getCause());
+        assertTrue(e.getMessage().startsWith("Unreadable success response: HTTP 200"), e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    static Stream<String> unreadableHealthAnswers() {
+        return Stream.of("", "OK", "<html>ok</html>", "[]", "null", "42", "{\"status\":", "{\"status\":[\"ok\"]}",
+                "{\"status\":{\"a\":1}}");
+    }
+
+    @ParameterizedTest(name = "a health 200 with body {0} is malformed")
+    @MethodSource("unreadableHealthAnswers")
+    void anUnreadableHealthAnswerIsAMalformedResponse(String body) throws Exception {
+        enqueueOk(body);
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> client.health());
+        take();
+        assertEquals(200, e.statusCode());
+        assertEquals(body, e.rawBody());
+    }
+
+    @Test
+    void aHealthErrorIsTypedToo() throws Exception {
+        enqueueJson(401, namedExample("401", "unauthorized").toString());
+        ServiceException e = assertThrows(AuthenticationException.class, () -> client.health());
+        take();
+        assertEquals(HelviaError.Reason.MISSING_OR_MALFORMED_HEADER, HelviaError.reasonOf(e));
+    }
+}

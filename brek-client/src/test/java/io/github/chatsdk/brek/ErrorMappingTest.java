@@ -1,8 +1,5 @@
 package io.github.chatsdk.brek;
 
-import static io.github.chatsdk.brek.SpecExamples.EVENTS;
-import static io.github.chatsdk.brek.SpecExamples.SESSION;
-import static io.github.chatsdk.brek.SpecExamples.SESSIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,41 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ErrorMappingTest extends BrekServerTest {
 
-    /** The three operations, each run the way a user would call it. */
-    enum Operation {
-        CREATE_SESSION("POST", SESSIONS, "post", SESSIONS),
-        SEND_EVENT("POST", EVENTS, "post", EVENTS),
-        GET_SESSION("GET", SESSION, "get", SESSIONS + "/" + SESSION_ID);
-
-        final String method;
-        final String specPath;
-        final String specMethod;
-        final String path;
-
-        Operation(String method, String specPath, String specMethod, String path) {
-            this.method = method;
-            this.specPath = specPath;
-            this.specMethod = specMethod;
-            this.path = path;
-        }
-
-        void run(BrekClient client) {
-            switch (this) {
-                case CREATE_SESSION:
-                    client.sessions().create(CreateSession.forActor("partner_user_001"));
-                    break;
-                case SEND_EVENT:
-                    client.events().bookOption(SESSION_ID, "1375108c-d021-4e45-a54a-e11ef553af07");
-                    break;
-                default:
-                    client.sessions().get(SESSION_ID);
-            }
-        }
-    }
-
     /** One documented error: where the spec has it and what the client must make of it. */
     static final class Case {
-        final Operation op;
+        final BrekOperation op;
         final String status;
         final String example;
         final Class<? extends ServiceException> type;
@@ -84,7 +49,7 @@ class ErrorMappingTest extends BrekServerTest {
         final String requestId;
         final BrekError.Shape shape;
 
-        Case(Operation op, String status, String example, Class<? extends ServiceException> type, String message,
+        Case(BrekOperation op, String status, String example, Class<? extends ServiceException> type, String message,
                 String code, JsonElement details, String requestId) {
             this.op = op;
             this.status = status;
@@ -105,30 +70,30 @@ class ErrorMappingTest extends BrekServerTest {
 
     static Stream<Case> specErrorExamples() {
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case(Operation.CREATE_SESSION, "400", "actor_required", BadRequestException.class,
+        cases.add(new Case(BrekOperation.CREATE_SESSION, "400", "actor_required", BadRequestException.class,
                 "actor.actorId is required", null, null, "81bfb6d8-c7a5-4fc8-b7f4-48e23931d3a7"));
-        cases.add(new Case(Operation.CREATE_SESSION, "400", "invalid_json", BadRequestException.class,
+        cases.add(new Case(BrekOperation.CREATE_SESSION, "400", "invalid_json", BadRequestException.class,
                 "Invalid JSON payload", null, null, "e368a7cd-6ba8-4745-9433-a33fe858f4a0"));
-        cases.add(new Case(Operation.SEND_EVENT, "400", "missing_session_id", BadRequestException.class,
+        cases.add(new Case(BrekOperation.SEND_EVENT, "400", "missing_session_id", BadRequestException.class,
                 "sessionId is required", null, null, "e8c38dd3-3f92-4521-a4a0-bf5a22d261dc"));
-        cases.add(new Case(Operation.SEND_EVENT, "400", "missing_idempotency", BadRequestException.class,
+        cases.add(new Case(BrekOperation.SEND_EVENT, "400", "missing_idempotency", BadRequestException.class,
                 "idempotencyKey is required for kind=action_book_option", null, null,
                 "2a5ea99c-9884-448f-a442-35a883b64b31"));
-        cases.add(new Case(Operation.GET_SESSION, "400", "session_required", BadRequestException.class,
+        cases.add(new Case(BrekOperation.GET_SESSION, "400", "session_required", BadRequestException.class,
                 "sessionId is required", "invalid_request", JsonNull.INSTANCE,
                 "0fdf6f3b-3c04-47f9-8825-c1189d6ea89b"));
-        for (Operation op : Operation.values()) {
+        for (BrekOperation op : BrekOperation.values()) {
             cases.add(new Case(op, "401", "missing_key", AuthenticationException.class, "Missing partner API key.",
                     "missing_partner_api_key", JsonNull.INSTANCE, "d813d7e3-ba0b-4a97-899d-0847590d7560"));
             cases.add(new Case(op, "403", "invalid_key", PermissionDeniedException.class, "Invalid partner API key.",
                     "invalid_partner_api_key", JsonNull.INSTANCE, "c75e34ff-aa06-4393-ae7d-cf1d31c3af25"));
         }
-        for (Operation op : List.of(Operation.SEND_EVENT, Operation.GET_SESSION)) {
+        for (BrekOperation op : List.of(BrekOperation.SEND_EVENT, BrekOperation.GET_SESSION)) {
             cases.add(new Case(op, "404", "session_not_found", NotFoundException.class, "Session not found.",
                     "session_not_found", json("{\"sessionId\":\"sess_unknown\"}"),
                     "ca6fc510-87ef-434a-a945-ba19ed0e118f"));
         }
-        cases.add(new Case(Operation.SEND_EVENT, "409", "actor_mismatch", ConflictException.class,
+        cases.add(new Case(BrekOperation.SEND_EVENT, "409", "actor_mismatch", ConflictException.class,
                 "actor.actorId does not match the session owner (partner_user_001).", null, null,
                 "6e5d4ecf-2e57-4c63-a8b7-99fd12f8ea7a"));
         return cases.stream();
@@ -149,7 +114,7 @@ class ErrorMappingTest extends BrekServerTest {
     }
 
     static Stream<Arguments> serverErrorShapes() {
-        return Stream.of(Operation.values()).flatMap(op -> Stream.of(
+        return Stream.of(BrekOperation.values()).flatMap(op -> Stream.of(
                 Arguments.of(op, "{\"success\":false,\"error\":\"Upstream failure.\",\"code\":\"internal_error\","
                         + "\"details\":{\"upstream\":\"inventory\"},\"requestId\":\"5f0c-500-gw\"}",
                         "Upstream failure.", "internal_error", json("{\"upstream\":\"inventory\"}"), "5f0c-500-gw"),
@@ -159,7 +124,7 @@ class ErrorMappingTest extends BrekServerTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("serverErrorShapes")
-    void a500InEitherDocumentedShapeIsAnInternalServerException(Operation op, String body, String message, String code,
+    void a500InEitherDocumentedShapeIsAnInternalServerException(BrekOperation op, String body, String message, String code,
             JsonElement details, String requestId) throws Exception {
         MockResponse response = error(500, body);
         if (code == null) {
@@ -176,8 +141,8 @@ class ErrorMappingTest extends BrekServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Operation.class)
-    void a429CarriesItsCodePartnerIdAndRateLimitHeaders(Operation op) throws Exception {
+    @EnumSource(BrekOperation.class)
+    void a429CarriesItsCodePartnerIdAndRateLimitHeaders(BrekOperation op) throws Exception {
         String body = SpecExamples.response(op.specPath, op.specMethod, "429", "rate_limited");
         MockResponse response = error(429, body)
                 .setHeader("x-ratelimit-limit", "120")
@@ -227,7 +192,7 @@ class ErrorMappingTest extends BrekServerTest {
         assertEquals(body, e.rawBody());
         assertEquals(1, e.attempts());
         assertEquals(1, e.meta().attempts());
-        if (c.op == Operation.SEND_EVENT) {
+        if (c.op.sendsKey()) {
             assertEquals(Optional.of(sentJson(sent).get("idempotencyKey").getAsString()), e.idempotencyKey(),
                     "an event's exception carries the key that was sent");
         } else {

@@ -104,9 +104,14 @@ abstract class BrekServerTest {
         return r;
     }
 
+    /** The body of a recorded request as text (the recording stays readable). */
+    static String bodyOf(RecordedRequest r) {
+        return r.getBody().clone().readUtf8();
+    }
+
     /** The JSON body of a recorded request. */
     static JsonObject sentJson(RecordedRequest r) {
-        return JsonParser.parseString(r.getBody().clone().readUtf8()).getAsJsonObject();
+        return JsonParser.parseString(bodyOf(r)).getAsJsonObject();
     }
 
     /** Checks a response the test serves against the spec, so the mocks are what the API documents. */

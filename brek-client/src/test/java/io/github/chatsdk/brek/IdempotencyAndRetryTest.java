@@ -120,7 +120,7 @@ class IdempotencyAndRetryTest extends BrekServerTest {
         RecordedRequest retry = takeRequest();
         assertEquals(r.idempotencyKey(), keyOf(first));
         assertEquals(r.idempotencyKey(), keyOf(retry));
-        assertEquals(first.getBody().readUtf8(), retry.getBody().readUtf8(), "the retry resends the same body");
+        assertEquals(bodyOf(first), bodyOf(retry), "the retry resends the same body");
         assertNull(first.getHeader("x-chatsdk-retry-count"));
         assertEquals("1", retry.getHeader("x-chatsdk-retry-count"));
         assertEquals(2, r.meta().attempts());

@@ -164,6 +164,25 @@ class SpecExampleOperationsTest extends BrekServerTest {
     }
 
     @Test
+    void sendsTextVerbatimWithoutHtmlEscapingAndIntegersWithoutADecimalPoint() throws Exception {
+        server.enqueue(ok(SpecExamples.response(EVENTS, "post", "200", "shortlist")));
+        server.enqueue(ok(SpecExamples.response(EVENTS, "post", "200", "shortlist")));
+        String text = "Tom's <b>cheap</b> & quiet = \"ok\" in Zürich 東京 ✓";
+        BrekClient client = client();
+
+        client.events().sendText(SESSION_ID, ACTOR, text);
+        client.events().confirmPriceChange(SESSION_ID, Map.of("nights", 3, "total", 980.67, "big", 12345678901L));
+
+        String textBody = bodyOf(takeRequest());
+        assertTrue(textBody.contains("Tom's <b>cheap</b> & quiet = \\\"ok\\\" in Zürich 東京 ✓"), textBody);
+        assertEquals(text, json(textBody).getAsJsonObject().get("text").getAsString());
+        String payloadBody = bodyOf(takeRequest());
+        assertTrue(payloadBody.matches(".*\"nights\":3[,}].*"), payloadBody);
+        assertTrue(payloadBody.matches(".*\"total\":980\\.67[,}].*"), payloadBody);
+        assertTrue(payloadBody.matches(".*\"big\":12345678901[,}].*"), payloadBody);
+    }
+
+    @Test
     void readsEveryFieldOfTheSessionSnapshotExample() throws Exception {
         String path = SESSIONS + "/" + SESSION_ID;
         server.enqueue(specOk("GET", path, SpecExamples.response(SESSION, "get", "200", "success")));

@@ -106,7 +106,7 @@ class AuthSchemeTest extends BrekServerTest {
     void fromEnvWithoutBrekAuthSchemeUsesThePartnerApiKeyHeader() throws Exception {
         Map<String, String> env = env(null);
 
-        BrekClient client = track(BrekClient.builder().fromEnv(env::get).build());
+        BrekClient client = track(BrekClient.builder().fromEnv(env::get).sleeper(sleeper).build());
 
         assertEveryOperationSendsOnly(client, BrekAuthScheme.PARTNER_API_KEY, "env-key-42");
     }
@@ -116,7 +116,7 @@ class AuthSchemeTest extends BrekServerTest {
         Map<String, String> env = env("legacy");
 
         BrekClient client = track(BrekClient.builder().fromEnv(env::get).authScheme(BrekAuthScheme.BEARER)
-                .apiKey(API_KEY).build());
+                .apiKey(API_KEY).sleeper(sleeper).build());
 
         assertEveryOperationSendsOnly(client, BrekAuthScheme.BEARER, API_KEY);
     }

@@ -65,6 +65,10 @@ public final class BrekEvents {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             SendEventResponseData d = BrekJson.bind(tree, SendEventResponse.class).getData();
             JsonElement artifactsJson = tree.getAsJsonObject("data").getAsJsonObject("result").get("artifacts");
+            if (artifactsJson != null && !artifactsJson.isJsonNull() && !artifactsJson.isJsonObject()) {
+                // Gson would read [] or [[k, v]] as a map: a documented object of another type is malformed
+                throw new IllegalStateException("result.artifacts is not a JSON object");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> artifacts = artifactsJson != null && artifactsJson.isJsonObject()
                     ? (Map<String, Object>) Json.toJava(artifactsJson) : Map.of();

@@ -2,10 +2,13 @@ package io.github.chatsdk.core.internal;
 
 import io.github.chatsdk.core.InvalidInputException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /** Parses and checks a client's base URL. */
 public final class BaseUrls {
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
     private BaseUrls() {
     }
 
@@ -38,8 +41,12 @@ public final class BaseUrls {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /**
+     * {@code localhost}, an IPv4 literal in 127.0.0.0/8 or {@code ::1}; never a DNS name that merely
+     * starts with {@code 127.}, such as {@code 127.example.com}.
+     */
     static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+        return host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("::1")
                 || host.equals("[::1]") || host.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -104,8 +104,15 @@ public final class Transport implements AutoCloseable {
         int attempt = 0;
         while (true) {
             attempt++;
-            Request attemptRequest = attempt == 1 ? base
-                    : base.newBuilder().header(RETRY_COUNT_HEADER, Integer.toString(attempt - 1)).build();
+            Request.Builder attemptBuilder = base.newBuilder();
+            if (attempt > 1) {
+                attemptBuilder.header(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
+            }
+            if (spec.authenticated && config.auth != null) {
+                // read per attempt, so a rotating credential supplier takes effect on retries
+                attemptBuilder.header(config.auth.name(), config.auth.value());
+            }
+            Request attemptRequest = attemptBuilder.build();
             Call call = http.newCall(attemptRequest);
             if (spec.timeout != null) {
                 call.timeout().timeout(spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -178,9 +185,6 @@ public final class Transport implements AutoCloseable {
         }
         for (Map.Entry<String, String> h : spec.extraHeaders.entrySet()) {
             b.header(h.getKey(), h.getValue());
-        }
-        if (spec.authenticated && config.auth != null) {
-            b.header(config.auth.name(), config.auth.value());
         }
         b.header("User-Agent", userAgent);
         return b.build();

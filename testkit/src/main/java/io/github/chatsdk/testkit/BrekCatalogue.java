@@ -126,6 +126,8 @@ final class BrekCatalogue {
     private static final Pattern REFUNDABLE = Pattern.compile("\\brefundable\\b");
     private static final Pattern CHEAP = Pattern.compile("\\b(cheap|cheapest|budget|lowest price)\\b");
     private static final Pattern BEST = Pattern.compile("\\b(best|top[- ]rated|luxury|highest rated)\\b");
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -202,8 +204,7 @@ final class BrekCatalogue {
     }
 
     static Optional<String> anyUuid(String text) {
-        Matcher m = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-                .matcher(text);
+        Matcher m = UUID_PATTERN.matcher(text);
         return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 }

@@ -28,6 +28,7 @@ public final class MalformedResponseException extends ServiceException {
         if (cause instanceof java.io.IOException && cause.getMessage() != null) {
             return clip(cause.getMessage(), 200);
         }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + clip(cause.getMessage(), 200));
+        // a parser's message may quote the body: only its type goes into this message (see getCause())
+        return cause.getClass().getSimpleName();
     }
 }

@@ -10,6 +10,7 @@ import io.github.chatsdk.brek.BrekClient;
 import io.github.chatsdk.brek.SendEvent;
 import io.github.chatsdk.core.InternalServerException;
 import io.github.chatsdk.core.LogLevel;
+import io.github.chatsdk.core.MalformedResponseException;
 import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.Faults;
 import io.github.chatsdk.testsupport.LogCapture;
@@ -99,6 +100,18 @@ class BrekLoggingTest {
         List<String> fine = log.lines().stream().filter(l -> l.startsWith("FINE")).collect(Collectors.toList());
         assertFalse(fine.isEmpty(), "DEBUG lines go to System.Logger DEBUG (java.util.logging FINE)");
         assertTrue(fine.stream().allMatch(l -> l.length() < 6000), "every line is bounded");
+    }
+
+    @Test
+    void anUnreadableSuccessBodyThatEchoesTheKeyKeepsItOutOfTheExceptionAndTheLog() {
+        server.enqueue(Faults.json(200, "{\"data\":{\"echo\":\"" + BrekOperations.API_KEY + "\"}}"));
+        try (BrekClient c = client(LogLevel.DEBUG, BrekAuthScheme.PARTNER_API_KEY)) {
+            MalformedResponseException e = assertThrows(MalformedResponseException.class,
+                    () -> c.events().sendText("sess_1", "partner_user_001", "hello"));
+            assertFalse(e.getMessage().contains(BrekOperations.API_KEY), e.getMessage());
+            assertTrue(e.rawBody().contains("\"echo\":\"[redacted]\""), e.rawBody());
+        }
+        assertFalse(log.text().contains(BrekOperations.API_KEY));
     }
 
     @Test

@@ -206,7 +206,7 @@ public final class Transport implements AutoCloseable {
                         throw connectionFailure(e, attempt, key, true, write, code);
                     }
                     log.responseBody(base, body, true, secret);
-                    return new HttpResult(body, meta);
+                    return new HttpResult(body, meta, secret);
                 }
                 String raw;
                 try {
@@ -237,7 +237,7 @@ public final class Transport implements AutoCloseable {
      * The exception for a 2xx body that could not be parsed.
      */
     public static MalformedResponseException malformed(HttpResult result, String idempotencyKey, Throwable cause) {
-        return new MalformedResponseException(ApiError.unparsed(truncate(result.body())), result.meta(),
+        return new MalformedResponseException(ApiError.unparsed(truncate(result.scrubbedBody())), result.meta(),
                 idempotencyKey, cause);
     }
 

@@ -273,6 +273,20 @@ public abstract class AbstractFaultMatrixTest<C extends AutoCloseable, R> {
     }
 
     @Test
+    void connectTimeoutIsRetriedForEveryOperationAndSaysTheRequestWasNotDelivered() throws IOException {
+        try (Faults.BlackHole hole = Faults.blackHole()) {
+            client = operation().newClient(settings().baseUrl("http://127.0.0.1:" + hole.port()));
+            RequestOptions shortConnect = RequestOptions.builder().connectTimeout(Duration.ofMillis(200)).build();
+            ApiTimeoutException e = assertThrows(ApiTimeoutException.class, () -> call(shortConnect));
+            assertEquals(3, e.attempts());
+            assertFalse(e.outcomeUnknown(), e.getMessage());
+            assertTrue(e.getMessage().contains("not delivered"), e.getMessage());
+            assertBackoff(sleeper.delays(), 2);
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void disconnectAfterTheRequestIsRetriedOnlyWhenSafeAndOtherwiseLeavesTheOutcomeUnknown() {
         server.enqueue(Faults.disconnectAfterRequest());
         server.enqueue(Faults.json(200, operation().successBody()));

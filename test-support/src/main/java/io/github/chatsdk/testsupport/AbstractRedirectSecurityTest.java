@@ -94,9 +94,9 @@ public abstract class AbstractRedirectSecurityTest<C extends AutoCloseable, R> {
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void redirectToAnotherPortIsNotFollowedAndTheTargetReceivesNothing(int code) {
-        origin.enqueue(Faults.redirect(code, target.url("/api/elsewhere").toString()));
+        origin.enqueue(Faults.redirect(code, onLoopbackIp(target.url("/api/elsewhere"))));
         target.enqueue(Faults.json(200, operation().successBody()));
-        C c = client(origin.url("/").toString(), null);
+        C c = client(onLoopbackIp(origin.url("/")), null);
         assertRedirectRefused(c, code);
     }
 
@@ -154,12 +154,17 @@ public abstract class AbstractRedirectSecurityTest<C extends AutoCloseable, R> {
         assertEquals(List.of(), sleeper.delays());
     }
 
+    /** The URL with host 127.0.0.1: both servers listen on the loopback address, on different ports. */
+    private static String onLoopbackIp(HttpUrl url) {
+        return url.newBuilder().host("127.0.0.1").build().toString();
+    }
+
     private void assertRedirectRefused(C c, int code) {
         UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
                 () -> operation().call(c, RequestOptions.defaults()));
         assertEquals(code, e.statusCode());
         assertTrue(e.getMessage().contains("Redirect not followed"), e.getMessage());
-        assertTrue(e.getMessage().contains(target.url("/api/elsewhere").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(onLoopbackIp(target.url("/api/elsewhere"))), e.getMessage());
         assertEquals(1, e.attempts());
         assertEquals(1, origin.getRequestCount());
         assertEquals(0, target.getRequestCount(), "the other origin received a request");

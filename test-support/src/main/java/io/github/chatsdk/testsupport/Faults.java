@@ -125,6 +125,56 @@ public final class Faults {
         return new MockResponse().setResponseCode(code).setHeader("Location", location).setBody("");
     }
 
+    /**
+     * A loopback port whose connections time out: a listening socket that never accepts, with its
+     * accept queue filled, so the kernel drops further connection attempts (Linux behaviour).
+     * Close it when done.
+     *
+     * @return the port holder
+     */
+    public static BlackHole blackHole() {
+        return new BlackHole();
+    }
+
+    /** See {@link #blackHole()}. */
+    public static final class BlackHole implements AutoCloseable {
+        private final ServerSocket server;
+        private final java.util.List<java.net.Socket> queued = new java.util.ArrayList<>();
+
+        private BlackHole() {
+            try {
+                server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                for (int i = 0; i < 16; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
+                                server.getLocalPort()), 200);
+                        queued.add(s);
+                    } catch (java.net.SocketTimeoutException full) {
+                        s.close();
+                        return;
+                    }
+                }
+                throw new IllegalStateException("the accept queue never filled up");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The port whose connection attempts time out. */
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (java.net.Socket s : queued) {
+                s.close();
+            }
+            server.close();
+        }
+    }
+
     /** A loopback port nothing listens on (it was free a moment ago). */
     public static int unusedLoopbackPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

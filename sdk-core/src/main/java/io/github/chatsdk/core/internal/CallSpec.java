@@ -47,6 +47,7 @@ public final class CallSpec {
         return new CallSpec(retrySafe, authenticated, key, errorParser, maxRetries, timeout, timeouts, extraHeaders);
     }
 
+    /** The retry count of this call, or {@code null} for the client's. */
     public CallSpec maxRetries(Integer n) {
         return new CallSpec(retrySafe, authenticated, idempotencyKey, errorParser, n, timeout, timeouts, extraHeaders);
     }
@@ -56,6 +57,7 @@ public final class CallSpec {
         return new CallSpec(retrySafe, authenticated, idempotencyKey, errorParser, maxRetries, t, timeouts, extraHeaders);
     }
 
+    /** Headers added to this call only (already checked by the caller). */
     public CallSpec extraHeaders(Map<String, String> headers) {
         return new CallSpec(retrySafe, authenticated, idempotencyKey, errorParser, maxRetries, timeout, timeouts,
                 headers);
@@ -76,6 +78,7 @@ public final class CallSpec {
                 headers);
     }
 
+    /** The key set with {@link #idempotencyKey(String)}, or {@code null}. */
     public String idempotencyKey() {
         return idempotencyKey;
     }

@@ -129,7 +129,8 @@ public final class BrekClient implements AutoCloseable {
     }
 
     /**
-     * Releases connections and threads. Calls in flight may fail; the client must not be used after.
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} you passed to
+     * the builder). Calls in flight may fail; later calls throw {@link IllegalStateException}.
      */
     @Override
     public void close() {

@@ -11,6 +11,7 @@ import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
 import io.github.chatsdk.core.IdempotencyKeys;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
@@ -51,7 +52,28 @@ public final class BrekEvents {
      *     {@code outcomeUnknown()} is true, resend with the same key
      */
     public EventResult send(SendEvent event) {
+        return send(event, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends one event with per-call options, for example {@code maxRetries(0)} or a shorter timeout.
+     * The event's idempotency key (given or generated) is the same on every attempt.
+     *
+     * <pre>{@code
+     * EventResult r = brek.events().send(SendEvent.text(sessionId, actorId, "hi"),
+     *         RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
+     * }</pre>
+     *
+     * @param event the event
+     * @param options retries, timeouts and extra headers for this call
+     * @return what the agent did with it
+     * @throws io.github.chatsdk.core.ServiceException on an error response (the exception carries the key)
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived; when
+     *     {@code outcomeUnknown()} is true, resend with the same key
+     */
+    public EventResult send(SendEvent event, RequestOptions options) {
         Objects.requireNonNull(event, "event == null");
+        Objects.requireNonNull(options, "options == null");
         event.validate();
         String key = event.idempotencyKey().orElseGet(IdempotencyKeys::random);
         SendEventRequest body = new SendEventRequest().sessionId(event.sessionId()).idempotencyKey(key);
@@ -60,7 +82,7 @@ public final class BrekEvents {
         event.kind().ifPresent(k -> body.kind(k.value()));
         event.payload().ifPresent(body::payload);
         HttpResult result = client.execute(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null),
-                SEND.idempotencyKey(key));
+                SEND.idempotencyKey(key).options(options));
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             SendEventResponseData d = BrekJson.bind(tree, SendEventResponse.class).getData();

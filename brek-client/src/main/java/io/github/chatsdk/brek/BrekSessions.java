@@ -13,6 +13,7 @@ import io.github.chatsdk.brek.internal.generated.model.GetSessionResponse;
 import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseData;
 import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseDataEventsInner;
 import io.github.chatsdk.brek.internal.generated.model.SessionData;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
@@ -29,7 +30,7 @@ import java.util.Objects;
  * Obtain it from {@link BrekClient#sessions()}; thread-safe.
  */
 public final class BrekSessions {
-    /** Creating a session is not idempotent: it is retried only when the request never reached the server. */
+    /** Creating a session is not idempotent: it is retried only when the request never reached the server (or got 429). */
     private static final CallSpec CREATE = CallSpec.of(false, true, BrekJson.ERROR_PARSER);
     private static final CallSpec GET = CallSpec.of(true, true, BrekJson.ERROR_PARSER);
 
@@ -48,7 +49,24 @@ public final class BrekSessions {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public Session create(CreateSession request) {
+        return create(request, RequestOptions.defaults());
+    }
+
+    /**
+     * Creates a session with per-call options (retries, timeouts, extra headers). Creating a session
+     * is not idempotent: it is retried only when the request certainly never reached the server,
+     * or was refused with 429.
+     *
+     * @param request the actor and optional channel and conversation details
+     * @param options retries, timeouts and extra headers for this call
+     * @return the new session
+     * @throws io.github.chatsdk.core.ServiceException on an error response (400, 401, 403, 429, 5xx)
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived; when
+     *     {@code outcomeUnknown()} is true, the session may have been created
+     */
+    public Session create(CreateSession request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(options, "options == null");
         CreateSessionRequestActor actor = new CreateSessionRequestActor().actorId(request.actorId());
         request.timezoneOffsetMinutes().ifPresent(actor::timezoneOffsetMinutes);
         CreateSessionRequest body = new CreateSessionRequest().actor(actor);
@@ -61,7 +79,7 @@ public final class BrekSessions {
             body.conversation(c);
         }
         HttpResult result = client.execute(() -> client.sessionsApi().createPartnerCoreChatSessionCall(body, null),
-                CREATE);
+                CREATE.options(options));
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             SessionData d = BrekJson.bind(tree, CreateSessionResponse.class).getData();
@@ -88,9 +106,25 @@ public final class BrekSessions {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public SessionSnapshot get(String sessionId) {
+        return get(sessionId, RequestOptions.defaults());
+    }
+
+    /**
+     * Reads a session's state and event history with per-call options (retries, timeouts, extra
+     * headers).
+     *
+     * @param sessionId the session id; not blank, not {@code .} or {@code ..}
+     * @param options retries, timeouts and extra headers for this call
+     * @return the snapshot
+     * @throws io.github.chatsdk.core.NotFoundException when the session does not exist for this partner
+     * @throws io.github.chatsdk.core.ServiceException on another error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public SessionSnapshot get(String sessionId, RequestOptions options) {
         Check.pathSegment("sessionId", sessionId);
+        Objects.requireNonNull(options, "options == null");
         HttpResult result = client.execute(() -> client.sessionsApi().getPartnerCoreChatSessionCall(sessionId, null),
-                GET);
+                GET.options(options));
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             GetSessionResponseData d = BrekJson.bind(tree, GetSessionResponse.class).getData();

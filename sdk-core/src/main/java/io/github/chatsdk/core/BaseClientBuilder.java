@@ -5,7 +5,6 @@ import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLSocketFactory;
@@ -18,7 +17,9 @@ import okhttp3.OkHttpClient;
  * builder adds its own credentials on top.
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read 60 s, write 30 s, whole call 90 s per attempt;
- * {@code Retry-After} honoured up to 60 s.
+ * {@code Retry-After} honoured up to 60 s; no client-side rate limiting; logging from
+ * {@code CHATSDK_LOG}, else off. Every timeout and the retry count can also be overridden per call
+ * with {@link RequestOptions}.
  *
  * @param <B> the concrete builder type, returned by every setter
  */
@@ -27,6 +28,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     private boolean allowInsecureHttp;
     private final TransportConfig config = new TransportConfig();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private LogLevel logLevel;
 
     /**
      * Creates a builder whose base URL starts at {@code defaultBaseUrl}.
@@ -127,7 +129,9 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
 
     /**
      * The longest {@code Retry-After} the client waits for before retrying; a longer one ends the
-     * call with the error at once. Default 60 s.
+     * call at once with the error (a {@link RateLimitException} says how long the server asked to
+     * wait, so the caller can reschedule the work). It also caps the wait of the client-side rate
+     * limiter. Default 60 s.
      *
      * @param max zero or more
      * @return this builder
@@ -138,6 +142,36 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
             throw new InvalidInputException("maxRetryAfter", "must not be negative");
         }
         config.maxRetryAfter = max;
+        return self();
+    }
+
+    /**
+     * Turns on the client-side rate limiter (off by default). When a response reports that no
+     * request is left in the window ({@code x-ratelimit-remaining: 0}), or a 429 asks to wait, the
+     * client holds every later request of every thread until the window should have reset (the
+     * {@code Retry-After}, else one minute, at most {@link #maxRetryAfter(Duration)}) instead of
+     * sending requests the server would refuse. The wait uses the configured sleeper and clock.
+     *
+     * @param enabled whether to wait
+     * @return this builder
+     */
+    public B waitWhenRateLimited(boolean enabled) {
+        config.waitWhenRateLimited = enabled;
+        return self();
+    }
+
+    /**
+     * How much the client logs through {@link System.Logger} {@value LogLevel#LOGGER_NAME}:
+     * {@link LogLevel#INFO} one line per attempt, {@link LogLevel#DEBUG} also headers and bodies.
+     * Credentials are redacted at every level. When not set, the environment variable
+     * {@code CHATSDK_LOG} ({@code off} | {@code info} | {@code debug}) decides; without it, nothing
+     * is logged.
+     *
+     * @param level the level
+     * @return this builder
+     */
+    public B logLevel(LogLevel level) {
+        this.logLevel = Objects.requireNonNull(level, "logLevel == null");
         return self();
     }
 
@@ -191,7 +225,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * The clock used to read {@code Retry-After} HTTP dates.
+     * The clock used to read {@code Retry-After} HTTP dates and by the client-side rate limiter.
      *
      * @param clock the clock
      * @return this builder
@@ -203,19 +237,15 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
 
     /**
      * A header sent with every request, for example a tracing header. Credential headers
-     * ({@code Authorization}, API-key headers) are refused: use the builder's credential methods.
+     * ({@code Authorization}, API-key headers), {@code User-Agent} and the headers the SDK manages
+     * are refused: use the builder's credential methods.
      *
      * @param name the header name
      * @param value the value
      * @return this builder
      */
     public B header(String name, String value) {
-        Objects.requireNonNull(name, "name == null");
-        Objects.requireNonNull(value, "value == null");
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("authorization") || lower.contains("api-key") || lower.equals("user-agent")) {
-            throw new InvalidInputException("header", name + " cannot be set as an extra header");
-        }
+        io.github.chatsdk.core.internal.Check.extraHeader(name, value);
         headers.put(name, value);
         return self();
     }
@@ -229,14 +259,11 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
         TransportConfig c = config.copy();
         c.baseUrl = io.github.chatsdk.core.internal.BaseUrls.parse(baseUrl, allowInsecureHttp);
         c.extraHeaders = Map.copyOf(headers);
+        c.logLevel = logLevel != null ? logLevel : LogLevel.parse(System.getenv("CHATSDK_LOG")).orElse(LogLevel.OFF);
         return c;
     }
 
     private static Duration positive(String name, Duration d) {
-        Objects.requireNonNull(d, name + " == null");
-        if (d.isNegative() || d.isZero()) {
-            throw new InvalidInputException(name, "must be positive");
-        }
-        return d;
+        return io.github.chatsdk.core.internal.Check.positive(name, d);
     }
 }

@@ -14,6 +14,6 @@ public final class InternalServerException extends ServiceException {
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
     public InternalServerException(ApiError error, ResponseMeta meta, String idempotencyKey) {
-        super(describe(meta, error, "Server error"), error, meta, idempotencyKey, null);
+        super(describe(meta, error, "Server error") + resubmitHint(idempotencyKey), error, meta, idempotencyKey, null);
     }
 }

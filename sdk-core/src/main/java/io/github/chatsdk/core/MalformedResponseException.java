@@ -17,7 +17,18 @@ public final class MalformedResponseException extends ServiceException {
      * @param cause the parse failure
      */
     public MalformedResponseException(ApiError error, ResponseMeta meta, String idempotencyKey, Throwable cause) {
-        super(describe(meta, error, "Unreadable success response") + ": " + cause.getClass().getSimpleName(),
-                error, meta, idempotencyKey, cause);
+        super(describe(meta, error, "Unreadable success response") + ": " + reason(cause), error, meta,
+                idempotencyKey, cause);
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause == null) {
+            return "unknown reason";
+        }
+        if (cause instanceof java.io.IOException && cause.getMessage() != null) {
+            return clip(cause.getMessage(), 200);
+        }
+        // a parser's message may quote the body: only its type goes into this message (see getCause())
+        return cause.getClass().getSimpleName();
     }
 }

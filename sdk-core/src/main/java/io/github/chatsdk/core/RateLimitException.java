@@ -18,7 +18,9 @@ public final class RateLimitException extends ServiceException {
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
     public RateLimitException(ApiError error, ResponseMeta meta, String idempotencyKey) {
-        super(describe(meta, error, "Rate limited"), error, meta, idempotencyKey, null);
+        super(describe(meta, error, "Rate limited") + meta.rateLimit().flatMap(RateLimit::retryAfter)
+                .map(d -> "; the server asked to wait " + d.getSeconds() + " s").orElse(""), error, meta, idempotencyKey,
+                null);
     }
 
     /**

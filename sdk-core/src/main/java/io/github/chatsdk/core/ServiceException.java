@@ -72,7 +72,16 @@ public class ServiceException extends ChatSdkException {
         return sb.toString();
     }
 
-    private static String clip(String s, int max) {
+    /**
+     * The sentence added to a 5xx message of a request that carried an idempotency key: the server
+     * may have applied it, and resubmitting with the same key is safe.
+     */
+    static String resubmitHint(String idempotencyKey) {
+        return idempotencyKey == null ? "" : "; it may or may not have been applied: resubmitting with idempotency key "
+                + idempotencyKey + " applies it at most once";
+    }
+
+    static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 

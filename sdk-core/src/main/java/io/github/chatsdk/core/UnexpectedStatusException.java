@@ -14,6 +14,16 @@ public final class UnexpectedStatusException extends ServiceException {
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
     public UnexpectedStatusException(ApiError error, ResponseMeta meta, String idempotencyKey) {
-        super(describe(meta, error, "Unexpected status"), error, meta, idempotencyKey, null);
+        super(message(meta, error), error, meta, idempotencyKey, null);
+    }
+
+    private static String message(ResponseMeta meta, ApiError error) {
+        int code = meta.statusCode();
+        if (code >= 300 && code < 400) {
+            return "Redirect not followed: HTTP " + code + meta.header("Location").map(l -> " to " + clip(l, 200))
+                    .orElse(" without a Location") + " (only redirects within the same origin that keep the method"
+                    + " are followed, so credentials never reach another server)";
+        }
+        return describe(meta, error, "Unexpected status");
     }
 }

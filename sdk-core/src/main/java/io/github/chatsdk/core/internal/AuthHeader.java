@@ -49,6 +49,11 @@ public final class AuthHeader {
         return prefix + s;
     }
 
+    /** The secret inside a value returned by {@link #value()}, to scrub from logs and messages. */
+    String secretOf(String headerValue) {
+        return headerValue.substring(prefix.length());
+    }
+
     @Override
     public String toString() {
         return name + ": " + prefix + "[redacted]";

@@ -26,6 +26,11 @@ public final class BaseUrls {
             throw new InvalidInputException("baseUrl",
                     "uses plain http:// to a host that is not loopback; use https:// or allowInsecureHttp(true)");
         }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            // never echo the URL: its user info may be a credential
+            throw new InvalidInputException("baseUrl", "must not contain user info (user:password@); pass credentials"
+                    + " with the builder's credential methods");
+        }
         if (parsed.query() != null || parsed.fragment() != null) {
             throw new InvalidInputException("baseUrl", "must not have a query or fragment");
         }

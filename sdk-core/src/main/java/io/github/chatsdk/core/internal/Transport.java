@@ -23,7 +23,9 @@ import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.UnknownServiceException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -32,9 +34,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Headers;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -45,8 +50,23 @@ import okio.BufferedSource;
 /**
  * The HTTP pipeline both clients share: one OkHttpClient (OkHttp's silent retry and its redirect
  * handling off), exactly one credential header per request, the User-Agent, retries with backoff
- * where they are safe, bounded body reads, and the mapping of every failure to a
- * {@link ChatSdkException}.
+ * where they are safe, the optional client-side rate limiter, per-request timeouts, bounded body
+ * reads, redacted logging, and the mapping of every failure to a {@link ChatSdkException}.
+ *
+ * <p>Retry policy, in one place:
+ * <ul>
+ *   <li>retried statuses: 408, 429, 500, 502, 503, 504; retried failures: connect failures,
+ *       resets, timeouts and bodies that break off; never TLS certificate failures or an
+ *       interrupted thread;</li>
+ *   <li>a call marked retry-safe (GETs, writes that carry an idempotency key) is retried after
+ *       any of those; any other call only when the request certainly never reached the server
+ *       (connect failure, TLS handshake failure): a 429 reached the server, so a non-idempotent
+ *       call is not resent after it (the caller sees {@code RateLimitException.retryAfter()});</li>
+ *   <li>delay: {@code Retry-After} when the response has one (seconds or HTTP date), else
+ *       exponential backoff from 0.5 s, capped at 8 s, with jitter in [50%, 100%]; a
+ *       {@code Retry-After} above {@code maxRetryAfter} is not waited for: the call fails at once
+ *       and the exception says how long the server asked to wait.</li>
+ * </ul>
  */
 public final class Transport implements AutoCloseable {
     /** Header that tells the server which retry an attempt is (absent on the first attempt). */
@@ -62,15 +82,21 @@ public final class Transport implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final String userAgent;
+    private final HttpLog log;
+    private final RateLimiter rateLimiter;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public Transport(TransportConfig config) {
         this.config = config.copy();
         this.userAgent = UserAgent.of(config.product);
+        this.log = new HttpLog(config.logLevel, config.product, config.credentialHeaders);
+        this.rateLimiter = config.waitWhenRateLimited ? new RateLimiter(config.clock, config.maxRetryAfter) : null;
         this.ownsHttp = config.okHttpClient == null;
         OkHttpClient.Builder b = ownsHttp ? new OkHttpClient.Builder() : config.okHttpClient.newBuilder();
         b.retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addInterceptor(new RequestTimeouts())
                 .addInterceptor(new SameOriginRedirects())
                 .connectTimeout(config.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -97,72 +123,113 @@ public final class Transport implements AutoCloseable {
     /**
      * Sends {@code request}, retrying where {@code spec} says it is safe, and returns the 2xx
      * response body; any other outcome is thrown as a {@link ChatSdkException}.
+     *
+     * @throws IllegalStateException when the transport was closed
      */
     public HttpResult execute(Request request, CallSpec spec) {
-        int maxRetries = spec.maxRetries != null ? spec.maxRetries : config.maxRetries;
+        if (closed.get()) {
+            throw new IllegalStateException("This client is closed");
+        }
+        int maxAttempts = 1 + (spec.maxRetries != null ? spec.maxRetries : config.maxRetries);
         Request base = prepare(request, spec);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            Request.Builder attemptBuilder = base.newBuilder();
-            if (attempt > 1) {
-                attemptBuilder.header(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
+        boolean write = !"GET".equals(base.method()) && !"HEAD".equals(base.method());
+        String key = spec.idempotencyKey;
+        for (int attempt = 1; ; attempt++) {
+            if (rateLimiter != null) {
+                Duration wait = rateLimiter.pendingWait();
+                if (!wait.isZero()) {
+                    log.note(base, "waiting " + wait.toMillis() + " ms before sending: the rate limit is exhausted");
+                    sleep(wait, attempt - 1, key, false);
+                }
             }
+            Request.Builder rb = base.newBuilder();
+            HttpLog.Secret secret = HttpLog.Secret.NONE;
             if (spec.authenticated && config.auth != null) {
-                // read per attempt, so a rotating credential supplier takes effect on retries
-                attemptBuilder.header(config.auth.name(), config.auth.value());
+                String value = config.auth.value();
+                rb.header(config.auth.name(), value);
+                secret = new HttpLog.Secret(config.auth.secretOf(value));
             }
-            Request attemptRequest = attemptBuilder.build();
+            if (attempt > 1) {
+                rb.header(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
+            }
+            Request attemptRequest = rb.build();
+            log.request(attemptRequest, attempt, maxAttempts, secret);
             Call call = http.newCall(attemptRequest);
             if (spec.timeout != null) {
                 call.timeout().timeout(spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
+            long start = System.nanoTime();
             Response response;
             try {
                 response = call.execute();
             } catch (IOException e) {
-                boolean reachedServer = mayHaveReachedServer(e);
-                if (attempt <= maxRetries && (spec.retrySafe || !reachedServer)) {
-                    sleep(backoff(attempt), attempt, spec);
+                boolean reached = mayHaveReachedServer(e);
+                log.failure(base, reached ? "failed" : "could not connect", e, attempt, maxAttempts, millisSince(start),
+                        secret);
+                if (attempt < maxAttempts && retryableFailure(e) && (spec.retrySafe || !reached)) {
+                    Duration delay = backoff(attempt);
+                    log.retry(base, delay, e.getClass().getSimpleName());
+                    sleep(delay, attempt, key, reached);
                     continue;
                 }
-                throw connectionFailure(e, attempt, spec.idempotencyKey, reachedServer);
+                throw connectionFailure(e, attempt, key, reached, write, 0);
             }
             try (Response r = response) {
                 int code = r.code();
+                ResponseMeta meta = meta(r, attempt);
+                if (rateLimiter != null) {
+                    rateLimiter.record(code, meta.rateLimit().orElse(null));
+                }
+                log.response(base, r, attempt, maxAttempts, millisSince(start), secret);
                 if (code >= 200 && code < 300) {
+                    String unusable = unusableSuccess(r);
+                    if (unusable != null) {
+                        String raw = readQuietly(r.body(), MAX_ERROR_BODY);
+                        log.responseBody(base, raw, false, secret);
+                        throw new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(raw))), meta, key,
+                                new IOException(unusable));
+                    }
                     String body;
                     try {
-                        body = readBody(r.body(), MAX_SUCCESS_BODY, true);
+                        body = readBody(r.body(), MAX_SUCCESS_BODY);
+                    } catch (BodyTooLargeException e) {
+                        throw new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(e.partial))), meta, key, e);
                     } catch (IOException e) {
-                        // the server answered 2xx: the write happened, the body broke on the way
-                        if (attempt <= maxRetries && spec.retrySafe) {
-                            sleep(backoff(attempt), attempt, spec);
+                        // the server answered 2xx: the request was accepted, only its body broke off
+                        log.failure(base, "body of HTTP " + code + " broke off", e, attempt, maxAttempts,
+                                millisSince(start), secret);
+                        if (attempt < maxAttempts && spec.retrySafe && retryableFailure(e)) {
+                            Duration delay = backoff(attempt);
+                            log.retry(base, delay, "body of HTTP " + code + " broke off");
+                            sleep(delay, attempt, key, true);
                             continue;
                         }
-                        throw connectionFailure(e, attempt, spec.idempotencyKey, true);
+                        throw connectionFailure(e, attempt, key, true, write, code);
                     }
-                    return new HttpResult(body, meta(r, attempt));
+                    log.responseBody(base, body, true, secret);
+                    return new HttpResult(body, meta, secret);
                 }
                 String raw;
                 try {
-                    raw = readBody(r.body(), MAX_ERROR_BODY, false);
+                    raw = readBody(r.body(), MAX_ERROR_BODY);
+                } catch (BodyTooLargeException e) {
+                    raw = e.partial;
                 } catch (IOException e) {
                     raw = "";
                 }
-                ResponseMeta meta = meta(r, attempt);
-                if (attempt <= maxRetries && spec.retrySafe && retryableStatus(code)) {
-                    Duration delay = backoff(attempt);
+                log.responseBody(base, raw, raw.length() < MAX_ERROR_BODY, secret);
+                if (attempt < maxAttempts && retryableStatus(code) && spec.retrySafe) {
                     Duration retryAfter = meta.rateLimit().flatMap(RateLimit::retryAfter).orElse(null);
                     if (retryAfter == null || retryAfter.compareTo(config.maxRetryAfter) <= 0) {
-                        if (retryAfter != null) {
-                            delay = retryAfter;
-                        }
-                        sleep(delay, attempt, spec);
+                        Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
+                        log.retry(base, delay, "HTTP " + code + (retryAfter != null ? ", Retry-After" : ""));
+                        sleep(delay, attempt, key, true);
                         continue;
                     }
+                    log.note(base, "not retrying: Retry-After " + retryAfter.getSeconds() + " s is longer than "
+                            + "maxRetryAfter " + config.maxRetryAfter.getSeconds() + " s");
                 }
-                throw errorFor(meta, parseError(spec.errorParser, raw), spec.idempotencyKey);
+                throw errorFor(meta, parseError(spec.errorParser, secret.scrub(raw)), key);
             }
         }
     }
@@ -171,7 +238,7 @@ public final class Transport implements AutoCloseable {
      * The exception for a 2xx body that could not be parsed.
      */
     public static MalformedResponseException malformed(HttpResult result, String idempotencyKey, Throwable cause) {
-        return new MalformedResponseException(ApiError.unparsed(truncate(result.body())), result.meta(),
+        return new MalformedResponseException(ApiError.unparsed(truncate(result.scrubbedBody())), result.meta(),
                 idempotencyKey, cause);
     }
 
@@ -187,16 +254,24 @@ public final class Transport implements AutoCloseable {
             b.header(h.getKey(), h.getValue());
         }
         b.header("User-Agent", userAgent);
+        if (spec.timeouts != null) {
+            b.tag(RequestTimeouts.Tag.class, spec.timeouts);
+        }
         return b.build();
     }
 
-    private void sleep(Duration delay, int attempt, CallSpec spec) {
+    private void sleep(Duration delay, int attempts, String key, boolean reached) {
         try {
             config.sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectionException("Interrupted while waiting to retry", e, attempt, spec.idempotencyKey, true);
+            throw new ConnectionException("Interrupted while waiting to retry after " + attempts
+                    + (attempts == 1 ? " attempt" : " attempts"), e, attempts, key, reached);
         }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** Delay before retry number {@code retry} (1-based): exponential, capped, with jitter in [50%, 100%]. */
@@ -212,10 +287,40 @@ public final class Transport implements AutoCloseable {
         return code == 408 || code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
     }
 
-    /** False only when the failure happened before any byte of the request could reach the server. */
+    /**
+     * False for failures a new attempt cannot fix: a certificate the client does not trust, a
+     * host name that does not match, a protocol the client refuses, an interrupted thread.
+     */
+    static boolean retryableFailure(IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        if (e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException) {
+            return false;
+        }
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && !"timeout".equals(e.getMessage())) {
+            return false; // interrupted or canceled, not timed out
+        }
+        if ("Canceled".equals(e.getMessage())) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * False only when the failure happened before any byte of the request could reach the server:
+     * the connection was refused or never opened, or the TLS handshake failed.
+     */
     static boolean mayHaveReachedServer(IOException e) {
         if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
-                || e instanceof PortUnreachableException || e instanceof SSLHandshakeException) {
+                || e instanceof PortUnreachableException || e instanceof SSLHandshakeException
+                || e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException) {
             return false;
         }
         if (e instanceof SocketTimeoutException) {
@@ -225,44 +330,96 @@ public final class Transport implements AutoCloseable {
         return true;
     }
 
-    private static ConnectionException connectionFailure(IOException e, int attempts, String key, boolean reached) {
-        boolean timeout = e instanceof SocketTimeoutException
+    private static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException
                 || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
-        String what = timeout ? "Timed out" : reached ? "Connection failed" : "Could not connect";
-        StringBuilder msg = new StringBuilder(what).append(" after ").append(attempts)
-                .append(attempts == 1 ? " attempt" : " attempts").append(" (").append(e.getClass().getSimpleName());
+    }
+
+    private static ConnectionException connectionFailure(IOException e, int attempts, String key, boolean reached,
+            boolean write, int status) {
+        boolean timeout = isTimeout(e);
+        StringBuilder msg = new StringBuilder();
+        if (status != 0) {
+            msg.append(timeout ? "Timed out reading" : "Connection broke while reading").append(" the body of HTTP ")
+                    .append(status);
+        } else {
+            msg.append(timeout ? "Timed out" : reached ? "Connection failed" : "Could not connect");
+        }
+        msg.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts").append(" (")
+                .append(e.getClass().getSimpleName());
         if (e.getMessage() != null) {
-            msg.append(": ").append(e.getMessage());
+            msg.append(": ").append(HttpLog.clip(e.getMessage(), 200));
         }
         msg.append(')');
-        if (reached) {
+        if (!reached) {
+            msg.append("; the request was not delivered");
+        } else if (write && status != 0) {
+            msg.append("; the server accepted the request, so it was probably applied");
+            msg.append(key != null ? ": resend with idempotency key " + key + " to read its result without applying"
+                    + " it twice" : ": check its effect before sending it again");
+        } else if (write) {
             msg.append("; the request may have reached the server, so its outcome is unknown");
-            if (key != null) {
-                msg.append(": resend with idempotency key ").append(key).append(" to apply it at most once");
-            }
+            msg.append(key != null ? ": resend with idempotency key " + key + " to apply it at most once"
+                    : ": check its effect before sending it again");
         }
         return timeout ? new ApiTimeoutException(msg.toString(), e, attempts, key, reached)
                 : new ConnectionException(msg.toString(), e, attempts, key, reached);
     }
 
-    private static String readBody(ResponseBody body, long limit, boolean failIfLarger) throws IOException {
+    /** Why a 2xx response cannot be the JSON the APIs document, or {@code null} when it may be. */
+    private static String unusableSuccess(Response r) {
+        String type = r.header("Content-Type");
+        if (type != null) {
+            MediaType mt = MediaType.parse(type);
+            boolean json = mt != null && ("json".equals(mt.subtype()) || mt.subtype().endsWith("+json"));
+            if (!json) {
+                return "expected a JSON body, got Content-Type " + HttpLog.clip(type, 100);
+            }
+        }
+        ResponseBody body = r.body();
+        long length = body == null ? -1 : body.contentLength();
+        if (length > MAX_SUCCESS_BODY) {
+            return "body of " + length + " bytes is larger than the limit of " + MAX_SUCCESS_BODY + " bytes";
+        }
+        return null;
+    }
+
+    /** A body longer than the read limit; {@link #partial} holds the part that was read. */
+    static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient String partial;
+
+        BodyTooLargeException(long limit, String partial) {
+            super("body larger than the limit of " + limit + " bytes");
+            this.partial = partial;
+        }
+    }
+
+    /** Reads at most {@code limit} bytes; a longer body throws {@link BodyTooLargeException} with the part read. */
+    private static String readBody(ResponseBody body, long limit) throws IOException {
         if (body == null) {
             return "";
         }
         BufferedSource source = body.source();
         Buffer buffer = new Buffer();
-        long total = 0;
-        while (total <= limit) {
+        while (buffer.size() <= limit) {
             long n = source.read(buffer, 8192);
             if (n == -1) {
                 return buffer.readString(StandardCharsets.UTF_8);
             }
-            total += n;
         }
-        if (failIfLarger) {
-            throw new IOException("response body larger than " + limit + " bytes");
+        throw new BodyTooLargeException(limit, buffer.readString(limit, StandardCharsets.UTF_8));
+    }
+
+    /** The first {@code limit} bytes of the body, or what arrived before it broke off. */
+    private static String readQuietly(ResponseBody body, long limit) {
+        try {
+            return readBody(body, limit);
+        } catch (BodyTooLargeException e) {
+            return e.partial;
+        } catch (IOException e) {
+            return "";
         }
-        return buffer.readString(limit, StandardCharsets.UTF_8);
     }
 
     private ResponseMeta meta(Response r, int attempts) {
@@ -351,10 +508,13 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** Releases the connection pool and the dispatcher threads, unless the OkHttpClient was the caller's. */
+    /**
+     * Releases the connection pool and the dispatcher threads, unless the OkHttpClient was the
+     * caller's. Later calls throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (ownsHttp) {
+        if (closed.compareAndSet(false, true) && ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }

@@ -1,5 +1,6 @@
 package io.github.chatsdk.core.internal;
 
+import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.Sleeper;
 import java.net.Proxy;
 import java.time.Clock;
@@ -35,6 +36,9 @@ public final class TransportConfig {
     public Clock clock = Clock.systemUTC();
     public DoubleSupplier jitter = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
     public Map<String, String> extraHeaders = Map.of();
+    public LogLevel logLevel = LogLevel.OFF;
+    /** Whether the client-side rate limiter is on (off by default). */
+    public boolean waitWhenRateLimited;
 
     public TransportConfig copy() {
         TransportConfig c = new TransportConfig();
@@ -58,6 +62,8 @@ public final class TransportConfig {
         c.clock = clock;
         c.jitter = jitter;
         c.extraHeaders = extraHeaders;
+        c.logLevel = logLevel;
+        c.waitWhenRateLimited = waitWhenRateLimited;
         return c;
     }
 }

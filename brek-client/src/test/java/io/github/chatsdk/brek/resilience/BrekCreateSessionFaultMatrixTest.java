@@ -1,0 +1,13 @@
+package io.github.chatsdk.brek.resilience;
+
+import io.github.chatsdk.brek.BrekClient;
+import io.github.chatsdk.brek.Session;
+import io.github.chatsdk.testsupport.AbstractFaultMatrixTest;
+import io.github.chatsdk.testsupport.OperationUnderTest;
+
+class BrekCreateSessionFaultMatrixTest extends AbstractFaultMatrixTest<BrekClient, Session> {
+    @Override
+    protected OperationUnderTest<BrekClient, Session> operation() {
+        return BrekOperations.CREATE_SESSION;
+    }
+}

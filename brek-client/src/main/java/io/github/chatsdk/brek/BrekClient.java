@@ -1,5 +1,6 @@
 package io.github.chatsdk.brek;
 
+import io.github.chatsdk.brek.internal.BrekApiClient;
 import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.ApiClient;
 import io.github.chatsdk.brek.internal.generated.ApiException;
@@ -54,7 +55,7 @@ public final class BrekClient implements AutoCloseable {
     private BrekClient(TransportConfig config, BrekAuthScheme authScheme) {
         this.transport = new Transport(config);
         this.authScheme = authScheme;
-        ApiClient apiClient = new ApiClient(transport.httpClient());
+        ApiClient apiClient = new BrekApiClient(transport.httpClient());
         apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
         this.sessionsApi = new SessionsApi(apiClient);
         this.eventsApi = new EventsApi(apiClient);

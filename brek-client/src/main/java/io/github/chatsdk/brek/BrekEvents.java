@@ -9,7 +9,6 @@ import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.model.SendEventRequest;
 import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
-import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
 import io.github.chatsdk.core.IdempotencyKeys;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.CallSpec;
@@ -17,6 +16,7 @@ import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Transport;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,22 +84,41 @@ public final class BrekEvents {
         HttpResult result = client.execute(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null),
                 SEND.idempotencyKey(key).options(options));
         try {
-            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
-            SendEventResponseData d = BrekJson.bind(tree, SendEventResponse.class).getData();
-            JsonElement artifactsJson = tree.getAsJsonObject("data").getAsJsonObject("result").get("artifacts");
-            if (artifactsJson != null && !artifactsJson.isJsonNull() && !artifactsJson.isJsonObject()) {
-                // Gson would read [] or [[k, v]] as a map: a documented object of another type is malformed
-                throw new IllegalStateException("result.artifacts is not a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> artifacts = artifactsJson != null && artifactsJson.isJsonObject()
-                    ? (Map<String, Object>) Json.toJava(artifactsJson) : Map.of();
-            return new EventResult(d.getSessionId(), d.getEvent().getId(), EventKind.of(d.getEvent().getKind()),
-                    d.getResult().getStatus(), d.getResult().getMessage().getText(), d.getResult().getTraceId(),
-                    artifacts, shortlist(artifactsJson), key, result.meta(), d);
-        } catch (RuntimeException | StackOverflowError e) {
+            return parse(result, key);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw Transport.malformed(result, key, e);
         }
+    }
+
+    /**
+     * Reads a send-event body: parsed once into a tree, checked with the generated validation (the
+     * same checks the generated binding makes: required members, their JSON types), then read
+     * from the tree. The generated model is bound from the same tree only if
+     * {@link EventResult#raw()} is called.
+     */
+    private static EventResult parse(HttpResult result, String key) throws IOException {
+        JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+        SendEventResponse.validateJsonElement(tree);
+        JsonObject data = tree.getAsJsonObject("data");
+        JsonObject event = data.getAsJsonObject("event");
+        JsonObject r = data.getAsJsonObject("result");
+        JsonElement artifactsJson = r.get("artifacts");
+        if (artifactsJson != null && !artifactsJson.isJsonNull() && !artifactsJson.isJsonObject()) {
+            // Gson would read [] or [[k, v]] as a map: a documented object of another type is malformed
+            throw new IllegalStateException("result.artifacts is not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> artifacts = artifactsJson != null && artifactsJson.isJsonObject()
+                ? (Map<String, Object>) Json.toJava(artifactsJson) : Map.of();
+        return new EventResult(text(data, "sessionId"), text(event, "id"), EventKind.of(text(event, "kind")),
+                text(r, "status"), text(r.getAsJsonObject("message"), "text"), text(r, "traceId"), artifacts,
+                shortlist(artifactsJson, artifacts), key, result.meta(), data);
+    }
+
+    /** A member the generated validation has checked to be absent, null or a primitive, as the generated model reads it. */
+    private static String text(JsonObject o, String member) {
+        JsonElement e = o.get(member);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
     }
 
     /**
@@ -172,7 +191,11 @@ public final class BrekEvents {
         return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload));
     }
 
-    private static List<ShortlistOption> shortlist(JsonElement artifacts) {
+    /**
+     * The typed view of {@code artifacts.shortlist}; each option's free-form map is the one already
+     * in {@code artifactsJava} (converted once), its exact prices come from the JSON text.
+     */
+    private static List<ShortlistOption> shortlist(JsonElement artifacts, Map<String, Object> artifactsJava) {
         if (artifacts == null || !artifacts.isJsonObject()) {
             return List.of();
         }
@@ -180,8 +203,11 @@ public final class BrekEvents {
         if (list == null || !list.isJsonArray()) {
             return List.of();
         }
-        List<ShortlistOption> out = new ArrayList<>();
-        for (JsonElement item : (JsonArray) list) {
+        List<?> javaList = (List<?>) artifactsJava.get("shortlist");
+        JsonArray items = (JsonArray) list;
+        List<ShortlistOption> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonElement item = items.get(i);
             if (!item.isJsonObject()) {
                 continue;
             }
@@ -191,7 +217,7 @@ public final class BrekEvents {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) Json.toJava(o);
+            Map<String, Object> raw = (Map<String, Object>) javaList.get(i);
             JsonPrimitive rating = number(o, "rating");
             JsonElement refundable = o.get("refundable");
             out.add(new ShortlistOption(optionId, Json.string(o, "name"), decimal(o, "pricePerNight"),

@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import com.google.gson.JsonObject;
+import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
 import io.github.chatsdk.core.ResponseMeta;
 import java.util.List;
@@ -29,11 +31,13 @@ public final class EventResult {
     private final List<ShortlistOption> shortlist;
     private final String idempotencyKey;
     private final ResponseMeta meta;
-    private final SendEventResponseData raw;
+    /** The response's {@code data}, already validated; bound to the generated model on first {@link #raw()}. */
+    private final JsonObject rawJson;
+    private volatile SendEventResponseData raw;
 
     EventResult(String sessionId, String eventId, EventKind kind, String status, String messageText, String traceId,
             Map<String, Object> artifacts, List<ShortlistOption> shortlist, String idempotencyKey, ResponseMeta meta,
-            SendEventResponseData raw) {
+            JsonObject rawJson) {
         this.sessionId = sessionId;
         this.eventId = eventId;
         this.kind = kind;
@@ -44,7 +48,7 @@ public final class EventResult {
         this.shortlist = shortlist;
         this.idempotencyKey = idempotencyKey;
         this.meta = meta;
-        this.raw = raw;
+        this.rawJson = rawJson;
     }
 
     /** @return the session the event went to */
@@ -123,7 +127,13 @@ public final class EventResult {
      * @return the generated {@code SendEventResponseData}
      */
     public SendEventResponseData raw() {
-        return raw;
+        SendEventResponseData r = raw;
+        if (r == null) {
+            // bound on first use (most callers never need it); the tree passed validation already
+            r = BrekJson.bind(rawJson, SendEventResponseData.class);
+            raw = r;
+        }
+        return r;
     }
 
     @Override

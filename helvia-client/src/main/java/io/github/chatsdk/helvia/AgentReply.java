@@ -1,6 +1,8 @@
 package io.github.chatsdk.helvia;
 
+import com.google.gson.JsonObject;
 import io.github.chatsdk.core.ResponseMeta;
+import io.github.chatsdk.helvia.internal.HelviaJson;
 import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,17 +30,19 @@ public final class AgentReply {
     private final List<String> nodeIds;
     private final List<String> strippedMarkdownTexts;
     private final ResponseMeta meta;
-    private final EventResponse raw;
+    /** The whole body, already validated; bound to the generated model on first {@link #raw()}. */
+    private final JsonObject rawJson;
+    private volatile EventResponse raw;
 
     AgentReply(String status, List<ReplyItem> responses, List<String> responseIds, List<String> nodeIds,
-            List<String> strippedMarkdownTexts, ResponseMeta meta, EventResponse raw) {
+            List<String> strippedMarkdownTexts, ResponseMeta meta, JsonObject rawJson) {
         this.status = status;
         this.responses = responses;
         this.responseIds = responseIds;
         this.nodeIds = nodeIds;
         this.strippedMarkdownTexts = strippedMarkdownTexts;
         this.meta = meta;
-        this.raw = raw;
+        this.rawJson = rawJson;
     }
 
     /** @return the body's {@code status} as sent (documented as {@code ok}; other values pass through), if present */
@@ -105,7 +109,13 @@ public final class AgentReply {
      * @return the generated {@code EventResponse}
      */
     public EventResponse raw() {
-        return raw;
+        EventResponse r = raw;
+        if (r == null) {
+            // bound on first use (most callers never need it); the tree passed validation already
+            r = HelviaJson.bind(rawJson, EventResponse.class);
+            raw = r;
+        }
+        return r;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.chatsdk.helvia;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
@@ -14,15 +15,15 @@ import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Transport;
 import io.github.chatsdk.core.internal.TransportConfig;
+import io.github.chatsdk.helvia.internal.HelviaApiClient;
 import io.github.chatsdk.helvia.internal.HelviaJson;
 import io.github.chatsdk.helvia.internal.generated.ApiClient;
 import io.github.chatsdk.helvia.internal.generated.ApiException;
 import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
-import io.github.chatsdk.helvia.internal.generated.model.AgentResponse;
 import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
 import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
-import io.github.chatsdk.helvia.internal.generated.model.EventResponseResult;
 import io.github.chatsdk.helvia.internal.generated.model.HealthResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class HelviaClient implements AutoCloseable {
     private HelviaClient(TransportConfig config, String handle) {
         this.transport = new Transport(config);
         this.handle = handle;
-        ApiClient apiClient = new ApiClient(transport.httpClient());
+        ApiClient apiClient = new HelviaApiClient(transport.httpClient());
         apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
         this.eventsApi = new EventsApi(apiClient);
     }
@@ -213,38 +214,63 @@ public final class HelviaClient implements AutoCloseable {
     private AgentReply post(EventRequest body) {
         HttpResult result = execute(() -> eventsApi.sendEventCall(body, null), SEND);
         try {
-            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
-            EventResponse model = HelviaJson.bind(tree, EventResponse.class);
-            EventResponseResult r = model.getResult();
-            List<ReplyItem> items = new ArrayList<>();
-            if (r != null && r.getResponses() != null) {
-                JsonArray json = tree.getAsJsonObject("result").getAsJsonArray("responses");
-                for (int i = 0; i < r.getResponses().size(); i++) {
-                    AgentResponse a = r.getResponses().get(i);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> itemJson = (Map<String, Object>) Json.toJava(json.get(i));
-                    items.add(new ReplyItem(a.getId(), a.getType(), strings(a.getOptions()), a.getAltText(), itemJson,
-                            a));
-                }
-            }
-            return new AgentReply(Json.string(tree, "status"), Collections.unmodifiableList(items),
-                    r == null ? List.of() : strings(r.getResponsesIds()),
-                    r == null ? List.of() : strings(r.getNodesIds()),
-                    r == null ? List.of() : strings(r.getResponsesStrippedMarkdownText()), result.meta(), model);
-        } catch (RuntimeException | StackOverflowError e) {
+            return reply(result);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw Transport.malformed(result, null, e);
         }
     }
 
-    private static List<String> strings(List<String> values) {
-        if (values == null) {
+    /**
+     * Reads a reply body: parsed once into a tree, checked with the generated validation (the same
+     * checks the generated binding makes), then read from the tree. The generated models are bound
+     * from the same tree only if {@code raw()} is called.
+     */
+    private static AgentReply reply(HttpResult result) throws IOException {
+        JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+        EventResponse.validateJsonElement(tree);
+        JsonElement resultJson = tree.get("result");
+        JsonObject r = resultJson == null || resultJson.isJsonNull() ? null : resultJson.getAsJsonObject();
+        List<ReplyItem> items = new ArrayList<>();
+        JsonElement responses = r == null ? null : r.get("responses");
+        if (responses != null && !responses.isJsonNull()) {
+            for (JsonElement item : responses.getAsJsonArray()) {
+                JsonObject a = item.getAsJsonObject();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> itemJson = (Map<String, Object>) Json.toJava(a);
+                items.add(new ReplyItem(text(a, "id"), text(a, "type"), strings(a.get("options")), text(a, "altText"),
+                        itemJson, a));
+            }
+        }
+        return new AgentReply(Json.string(tree, "status"), Collections.unmodifiableList(items),
+                r == null ? List.of() : strings(r.get("responsesIds")),
+                r == null ? List.of() : strings(r.get("nodesIds")),
+                r == null ? List.of() : strings(r.get("responsesStrippedMarkdownText")), result.meta(), tree);
+    }
+
+    /** A member the generated validation has checked to be absent, null or a primitive, as the generated model reads it. */
+    private static String text(JsonObject o, String member) {
+        JsonElement e = o.get(member);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    /**
+     * A list of strings as the generated model binds it (primitives as their text), without its
+     * null items; an item of another type is malformed, as it is for the generated binding.
+     */
+    private static List<String> strings(JsonElement values) {
+        if (values == null || values.isJsonNull()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>(values.size());
-        for (String v : values) {
-            if (v != null) {
-                out.add(v);
+        JsonArray array = values.getAsJsonArray();
+        List<String> out = new ArrayList<>(array.size());
+        for (JsonElement v : array) {
+            if (v.isJsonNull()) {
+                continue;
             }
+            if (!v.isJsonPrimitive()) {
+                throw new IllegalStateException("expected a string in a list of strings");
+            }
+            out.add(v.getAsString());
         }
         return Collections.unmodifiableList(out);
     }

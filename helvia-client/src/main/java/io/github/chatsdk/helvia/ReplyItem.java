@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import com.google.gson.JsonObject;
+import io.github.chatsdk.helvia.internal.HelviaJson;
 import io.github.chatsdk.helvia.internal.generated.model.AgentResponse;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +22,18 @@ public final class ReplyItem {
     private final List<String> options;
     private final String altText;
     private final Map<String, Object> json;
-    private final AgentResponse raw;
+    /** The item's JSON, already validated; bound to the generated model on first {@link #raw()}. */
+    private final JsonObject rawJson;
+    private volatile AgentResponse raw;
 
     ReplyItem(String id, String type, List<String> options, String altText, Map<String, Object> json,
-            AgentResponse raw) {
+            JsonObject rawJson) {
         this.id = id;
         this.type = type;
         this.options = options;
         this.altText = altText;
         this.json = json;
-        this.raw = raw;
+        this.rawJson = rawJson;
     }
 
     /** @return the response id, such as {@code TX_b8eb307f-...}, if the server sent one */
@@ -83,7 +87,12 @@ public final class ReplyItem {
      * @return the generated {@code AgentResponse}
      */
     public AgentResponse raw() {
-        return raw;
+        AgentResponse r = raw;
+        if (r == null) {
+            r = HelviaJson.bind(rawJson, AgentResponse.class);
+            raw = r;
+        }
+        return r;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.chatsdk.core;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +15,16 @@ import java.util.TreeMap;
  */
 public final class ResponseMeta {
     private final int statusCode;
-    private final Map<String, List<String>> headers;
+    /**
+     * The headers as given, flattened to name/value pairs ({@code name, value, name, value, ...});
+     * the pairs of one map entry are adjacent and share the same name instance, and an entry
+     * without values is one pair whose value is {@code null}. One array per response: the
+     * case-insensitive map view is built only when asked for.
+     */
+    private final String[] pairs;
     private final RateLimit rateLimit;
     private final int attempts;
+    private volatile Map<String, List<String>> headers;
 
     /**
      * Creates response metadata.
@@ -29,12 +36,26 @@ public final class ResponseMeta {
      */
     public ResponseMeta(int statusCode, Map<String, List<String>> headers, RateLimit rateLimit, int attempts) {
         Objects.requireNonNull(headers, "headers == null");
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        String[] p = new String[2 * headers.size()];
+        int n = 0;
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            copy.put(e.getKey(), List.copyOf(e.getValue()));
+            String name = Objects.requireNonNull(e.getKey(), "header name == null");
+            List<String> values = Objects.requireNonNull(e.getValue(), "header values == null");
+            int count = Math.max(1, values.size());
+            if (n + 2 * count > p.length) {
+                p = Arrays.copyOf(p, Math.max(2 * p.length, n + 2 * count));
+            }
+            if (values.isEmpty()) {
+                p[n++] = name;
+                p[n++] = null;
+            }
+            for (String v : values) {
+                p[n++] = name;
+                p[n++] = Objects.requireNonNull(v, "header value == null");
+            }
         }
         this.statusCode = statusCode;
-        this.headers = Collections.unmodifiableMap(copy);
+        this.pairs = n == p.length ? p : Arrays.copyOf(p, n);
         this.rateLimit = rateLimit;
         this.attempts = attempts;
     }
@@ -54,7 +75,36 @@ public final class ResponseMeta {
      * @return the headers
      */
     public Map<String, List<String>> headers() {
-        return headers;
+        Map<String, List<String>> m = headers;
+        if (m == null) {
+            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            int i = 0;
+            while (i < pairs.length) {
+                int end = entryEnd(i);
+                if (pairs[i + 1] == null) {
+                    copy.put(pairs[i], List.of());
+                } else {
+                    String[] values = new String[(end - i) / 2];
+                    for (int k = i, v = 0; k < end; k += 2) {
+                        values[v++] = pairs[k + 1];
+                    }
+                    copy.put(pairs[i], List.of(values));
+                }
+                i = end;
+            }
+            m = Collections.unmodifiableMap(copy);
+            headers = m;
+        }
+        return m;
+    }
+
+    /** The index after the last pair of the entry whose first pair is at {@code start}. */
+    private int entryEnd(int start) {
+        int end = start + 2;
+        while (end < pairs.length && pairs[end] == pairs[start]) {
+            end += 2;
+        }
+        return end;
     }
 
     /**
@@ -64,8 +114,14 @@ public final class ResponseMeta {
      * @return the value, or empty when absent
      */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        // as headers().get(name): the last entry whose name matches wins; its first value
+        String value = null;
+        for (int i = 0; i < pairs.length; i = entryEnd(i)) {
+            if (pairs[i].equalsIgnoreCase(name)) {
+                value = pairs[i + 1];
+            }
+        }
+        return Optional.ofNullable(value);
     }
 
     /**

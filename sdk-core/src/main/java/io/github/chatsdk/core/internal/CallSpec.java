@@ -66,6 +66,9 @@ public final class CallSpec {
     /** This spec with the caller's per-request options applied on top. */
     public CallSpec options(RequestOptions options) {
         Objects.requireNonNull(options, "options == null");
+        if (options.equals(RequestOptions.defaults())) {
+            return this; // nothing to apply: no copies on the common path
+        }
         Integer n = options.maxRetries().isPresent() ? Integer.valueOf(options.maxRetries().getAsInt()) : maxRetries;
         Duration t = options.timeout().orElse(timeout);
         RequestTimeouts.Tag tag = new RequestTimeouts.Tag(

@@ -1,0 +1,98 @@
+package io.github.chatsdk.benchmarks;
+
+import io.github.chatsdk.brek.EventResult;
+import io.github.chatsdk.brek.internal.generated.ApiException;
+import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Brek {@code send event} against the {@link LoopbackServer}: the hand-written floor, the
+ * generated API, the facade. Each benchmark runs in its own fork and creates only its own client
+ * (one per trial, shared by all benchmark threads, as an application would).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BrekSendEventBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class FloorState {
+        LoopbackServer server;
+        BrekVariants.Floor client;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            server = LoopbackServer.start();
+            client = new BrekVariants.Floor(server.baseUrl());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            server.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class GeneratedState {
+        LoopbackServer server;
+        BrekVariants.Generated client;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            server = LoopbackServer.start();
+            client = new BrekVariants.Generated(server.baseUrl());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            server.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class FacadeState {
+        LoopbackServer server;
+        BrekVariants.Facade client;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            server = LoopbackServer.start();
+            client = new BrekVariants.Facade(server.baseUrl());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            server.close();
+        }
+    }
+
+    /** (1) Hand-written OkHttp + Gson: the floor. */
+    @Benchmark
+    public BrekVariants.FloorResponse floor(FloorState s) throws IOException {
+        return s.client.sendText(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
+    }
+
+    /** (2) The generated EventsApi with a generated ApiClient. */
+    @Benchmark
+    public SendEventResponse generated(GeneratedState s) throws ApiException {
+        return s.client.sendText(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
+    }
+
+    /** (3) The facade, synchronous. */
+    @Benchmark
+    public EventResult facadeSync(FacadeState s) {
+        return s.client.sendText(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
+    }
+}

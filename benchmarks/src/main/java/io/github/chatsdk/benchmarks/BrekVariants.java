@@ -1,0 +1,187 @@
+package io.github.chatsdk.benchmarks;
+
+import com.google.gson.Gson;
+import io.github.chatsdk.brek.BrekClient;
+import io.github.chatsdk.brek.EventResult;
+import io.github.chatsdk.brek.internal.generated.ApiClient;
+import io.github.chatsdk.brek.internal.generated.ApiException;
+import io.github.chatsdk.brek.internal.generated.api.EventsApi;
+import io.github.chatsdk.brek.internal.generated.auth.ApiKeyAuth;
+import io.github.chatsdk.brek.internal.generated.model.SendEventRequest;
+import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
+import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The variants of Brek {@code send event} ({@code POST /api/partner/v1/core-chat/events}, a
+ * natural-language turn with a fresh idempotency key), each sending the same request to the same
+ * server and returning the parsed result.
+ */
+public final class BrekVariants {
+    public static final String API_KEY = "bench_partner_key_0123456789";
+    public static final String SESSION_ID = "sess_1771456953407_g7p6233d";
+    public static final String ACTOR_ID = "partner_user_001";
+    public static final String TEXT = "Seattle Mar 20-23 1 room refundable";
+
+    private BrekVariants() {
+    }
+
+    /**
+     * (1) The floor: what a careful developer writes by hand with OkHttp and Gson — one shared
+     * {@code OkHttpClient} and {@code Gson}, small request/response classes, a status check, the
+     * body streamed into Gson.
+     */
+    public static final class Floor implements AutoCloseable {
+        private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+        private static final Gson GSON = new Gson();
+        private final OkHttpClient http = new OkHttpClient();
+        private final HttpUrl url;
+
+        public Floor(String baseUrl) {
+            this.url = HttpUrl.get(baseUrl + LoopbackServer.BREK_EVENTS_PATH);
+        }
+
+        public FloorResponse sendText(String sessionId, String actorId, String text) throws IOException {
+            FloorRequest body = new FloorRequest(sessionId, actorId, text, "floor_" + UUID.randomUUID());
+            Request request = new Request.Builder()
+                    .url(url)
+                    .header("x-partner-api-key", API_KEY)
+                    .header("Accept", "application/json")
+                    .post(RequestBody.create(GSON.toJson(body), JSON))
+                    .build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new IOException("HTTP " + response.code());
+                }
+                return GSON.fromJson(response.body().charStream(), FloorResponse.class);
+            }
+        }
+
+        @Override
+        public void close() {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** The floor's request body. */
+    static final class FloorRequest {
+        final String sessionId;
+        final Actor actor;
+        final String text;
+        final String idempotencyKey;
+
+        FloorRequest(String sessionId, String actorId, String text, String idempotencyKey) {
+            this.sessionId = sessionId;
+            this.actor = new Actor(actorId);
+            this.text = text;
+            this.idempotencyKey = idempotencyKey;
+        }
+
+        static final class Actor {
+            final String actorId;
+
+            Actor(String actorId) {
+                this.actorId = actorId;
+            }
+        }
+    }
+
+    /** The floor's response body: what a hand-written client would bind. */
+    public static final class FloorResponse {
+        public Data data;
+
+        public static final class Data {
+            public String sessionId;
+            public Event event;
+            public Result result;
+        }
+
+        public static final class Event {
+            public String id;
+            public String kind;
+        }
+
+        public static final class Result {
+            public String traceId;
+            public String status;
+            public Message message;
+            public Artifacts artifacts;
+        }
+
+        public static final class Message {
+            public String text;
+        }
+
+        public static final class Artifacts {
+            public List<Option> shortlist;
+        }
+
+        public static final class Option {
+            public String optionId;
+            public String name;
+            public BigDecimal pricePerNight;
+            public BigDecimal totalPrice;
+            public String currency;
+            public Boolean refundable;
+            public Double rating;
+        }
+    }
+
+    /**
+     * (2) The generated {@code EventsApi} called directly, with a generated {@code ApiClient}
+     * (its default OkHttpClient) and the partner key set on the one scheme used.
+     */
+    public static final class Generated implements AutoCloseable {
+        private final ApiClient apiClient;
+        private final EventsApi api;
+
+        public Generated(String baseUrl) {
+            apiClient = new ApiClient();
+            apiClient.setBasePath(baseUrl);
+            ((ApiKeyAuth) apiClient.getAuthentication("PartnerApiKeyHeader")).setApiKey(API_KEY);
+            api = new EventsApi(apiClient);
+        }
+
+        public SendEventResponse sendText(String sessionId, String actorId, String text) throws ApiException {
+            return api.sendPartnerCoreChatEvent(new SendEventRequest()
+                    .sessionId(sessionId)
+                    .actor(new SendEventRequestActor().actorId(actorId))
+                    .text(text)
+                    .idempotencyKey("generated_" + UUID.randomUUID()));
+        }
+
+        @Override
+        public void close() {
+            apiClient.getHttpClient().dispatcher().executorService().shutdown();
+            apiClient.getHttpClient().connectionPool().evictAll();
+        }
+    }
+
+    /** (3) The facade, synchronous: {@code brek.events().sendText(...)}. */
+    public static final class Facade implements AutoCloseable {
+        private final BrekClient brek;
+
+        public Facade(String baseUrl) {
+            brek = BrekClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+        }
+
+        public EventResult sendText(String sessionId, String actorId, String text) {
+            return brek.events().sendText(sessionId, actorId, text);
+        }
+
+        @Override
+        public void close() {
+            brek.close();
+        }
+    }
+}

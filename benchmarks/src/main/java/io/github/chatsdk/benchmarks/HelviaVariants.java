@@ -1,0 +1,161 @@
+package io.github.chatsdk.benchmarks;
+
+import com.google.gson.Gson;
+import io.github.chatsdk.helvia.AgentReply;
+import io.github.chatsdk.helvia.HelviaClient;
+import io.github.chatsdk.helvia.HelviaMessage;
+import io.github.chatsdk.helvia.internal.generated.ApiClient;
+import io.github.chatsdk.helvia.internal.generated.ApiException;
+import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
+import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
+import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
+import io.github.chatsdk.helvia.internal.generated.model.Message;
+import io.github.chatsdk.helvia.internal.generated.model.Sender;
+import java.io.IOException;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The variants of Helvia {@code send} ({@code POST /api/events}, a text message from one sender
+ * to the client's handle), each sending the same request to the same server and returning the
+ * parsed reply.
+ */
+public final class HelviaVariants {
+    public static final String API_TOKEN = "bench.jwt.token-0123456789";
+    public static final String HANDLE = "my-agent-handle";
+    public static final String SENDER_ID = "user-123";
+    public static final String TEXT = "Hello, I need help with time management";
+
+    private HelviaVariants() {
+    }
+
+    /** (1) The floor: a hand-written OkHttp + Gson call (shared client and Gson, small classes). */
+    public static final class Floor implements AutoCloseable {
+        private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+        private static final Gson GSON = new Gson();
+        private final OkHttpClient http = new OkHttpClient();
+        private final HttpUrl url;
+        private final String authorization = "Bearer " + API_TOKEN;
+
+        public Floor(String baseUrl) {
+            this.url = HttpUrl.get(baseUrl + LoopbackServer.HELVIA_EVENTS_PATH);
+        }
+
+        public FloorResponse send(String senderId, String text) throws IOException {
+            FloorRequest body = new FloorRequest(HANDLE, text, senderId);
+            Request request = new Request.Builder()
+                    .url(url)
+                    .header("Authorization", authorization)
+                    .header("Accept", "application/json")
+                    .post(RequestBody.create(GSON.toJson(body), JSON))
+                    .build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new IOException("HTTP " + response.code());
+                }
+                return GSON.fromJson(response.body().charStream(), FloorResponse.class);
+            }
+        }
+
+        @Override
+        public void close() {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** The floor's request body. */
+    static final class FloorRequest {
+        final String handle;
+        final Message message;
+        final Sender sender;
+
+        FloorRequest(String handle, String text, String senderId) {
+            this.handle = handle;
+            this.message = new Message(text);
+            this.sender = new Sender(senderId);
+        }
+
+        static final class Message {
+            final String text;
+
+            Message(String text) {
+                this.text = text;
+            }
+        }
+
+        static final class Sender {
+            final String id;
+
+            Sender(String id) {
+                this.id = id;
+            }
+        }
+    }
+
+    /** The floor's response body. */
+    public static final class FloorResponse {
+        public String status;
+        public Result result;
+
+        public static final class Result {
+            public List<Item> responses;
+        }
+
+        public static final class Item {
+            public String id;
+            public String type;
+            public List<String> options;
+            public String altText;
+        }
+    }
+
+    /** (2) The generated {@code EventsApi} called directly, with a generated {@code ApiClient}. */
+    public static final class Generated implements AutoCloseable {
+        private final ApiClient apiClient;
+        private final EventsApi api;
+
+        public Generated(String baseUrl) {
+            apiClient = new ApiClient();
+            apiClient.setBasePath(baseUrl);
+            apiClient.setBearerToken(API_TOKEN);
+            api = new EventsApi(apiClient);
+        }
+
+        public EventResponse send(String senderId, String text) throws ApiException {
+            return api.sendEvent(new EventRequest()
+                    .handle(HANDLE)
+                    .message(new Message().text(text))
+                    .sender(new Sender().id(senderId)));
+        }
+
+        @Override
+        public void close() {
+            apiClient.getHttpClient().dispatcher().executorService().shutdown();
+            apiClient.getHttpClient().connectionPool().evictAll();
+        }
+    }
+
+    /** (3) The facade, synchronous: {@code helvia.send(HelviaMessage.text(...).sender(...))}. */
+    public static final class Facade implements AutoCloseable {
+        private final HelviaClient helvia;
+
+        public Facade(String baseUrl) {
+            helvia = HelviaClient.builder().apiToken(API_TOKEN).handle(HANDLE).baseUrl(baseUrl).build();
+        }
+
+        public AgentReply send(String senderId, String text) {
+            return helvia.send(HelviaMessage.text(text).sender(senderId));
+        }
+
+        @Override
+        public void close() {
+            helvia.close();
+        }
+    }
+}

@@ -41,10 +41,6 @@ public final class BrekClient implements AutoCloseable {
     /** A local development server. */
     public static final String LOCAL_URL = "http://localhost:3000";
 
-    static {
-        BrekJson.init();
-    }
-
     private final Transport transport;
     private final BrekAuthScheme authScheme;
     private final SessionsApi sessionsApi;

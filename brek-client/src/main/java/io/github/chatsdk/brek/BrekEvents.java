@@ -107,12 +107,9 @@ public final class BrekEvents {
             // Gson would read [] or [[k, v]] as a map: a documented object of another type is malformed
             throw new IllegalStateException("result.artifacts is not a JSON object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> artifacts = artifactsJson != null && artifactsJson.isJsonObject()
-                ? (Map<String, Object>) Json.toJava(artifactsJson) : Map.of();
         return new EventResult(text(data, "sessionId"), text(event, "id"), EventKind.of(text(event, "kind")),
-                text(r, "status"), text(r.getAsJsonObject("message"), "text"), text(r, "traceId"), artifacts,
-                shortlist(artifactsJson, artifacts), key, result.meta(), data);
+                text(r, "status"), text(r.getAsJsonObject("message"), "text"), text(r, "traceId"), artifactsJson,
+                shortlist(artifactsJson), key, result.meta(), data);
     }
 
     /** A member the generated validation has checked to be absent, null or a primitive, as the generated model reads it. */
@@ -191,11 +188,8 @@ public final class BrekEvents {
         return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload));
     }
 
-    /**
-     * The typed view of {@code artifacts.shortlist}; each option's free-form map is the one already
-     * in {@code artifactsJava} (converted once), its exact prices come from the JSON text.
-     */
-    private static List<ShortlistOption> shortlist(JsonElement artifacts, Map<String, Object> artifactsJava) {
+    /** The typed view of {@code artifacts.shortlist}; exact prices come from the JSON text. */
+    private static List<ShortlistOption> shortlist(JsonElement artifacts) {
         if (artifacts == null || !artifacts.isJsonObject()) {
             return List.of();
         }
@@ -203,7 +197,6 @@ public final class BrekEvents {
         if (list == null || !list.isJsonArray()) {
             return List.of();
         }
-        List<?> javaList = (List<?>) artifactsJava.get("shortlist");
         JsonArray items = (JsonArray) list;
         List<ShortlistOption> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -216,15 +209,13 @@ public final class BrekEvents {
             if (optionId == null) {
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) javaList.get(i);
             JsonPrimitive rating = number(o, "rating");
             JsonElement refundable = o.get("refundable");
             out.add(new ShortlistOption(optionId, Json.string(o, "name"), decimal(o, "pricePerNight"),
                     decimal(o, "totalPrice"), Json.string(o, "currency"),
                     refundable != null && refundable.isJsonPrimitive() && refundable.getAsJsonPrimitive().isBoolean()
                             ? refundable.getAsBoolean() : null,
-                    rating == null ? null : rating.getAsDouble(), raw));
+                    rating == null ? null : rating.getAsDouble(), o));
         }
         return Collections.unmodifiableList(out);
     }

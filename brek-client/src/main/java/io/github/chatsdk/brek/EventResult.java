@@ -1,9 +1,11 @@
 package io.github.chatsdk.brek;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
 import io.github.chatsdk.core.ResponseMeta;
+import io.github.chatsdk.core.internal.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,9 @@ public final class EventResult {
     private final String status;
     private final String messageText;
     private final String traceId;
-    private final Map<String, Object> artifacts;
+    /** {@code result.artifacts} (a JSON object, or null); converted to Java on first {@link #artifacts()}. */
+    private final JsonElement artifactsJson;
+    private volatile Map<String, Object> artifacts;
     private final List<ShortlistOption> shortlist;
     private final String idempotencyKey;
     private final ResponseMeta meta;
@@ -36,7 +40,7 @@ public final class EventResult {
     private volatile SendEventResponseData raw;
 
     EventResult(String sessionId, String eventId, EventKind kind, String status, String messageText, String traceId,
-            Map<String, Object> artifacts, List<ShortlistOption> shortlist, String idempotencyKey, ResponseMeta meta,
+            JsonElement artifactsJson, List<ShortlistOption> shortlist, String idempotencyKey, ResponseMeta meta,
             JsonObject rawJson) {
         this.sessionId = sessionId;
         this.eventId = eventId;
@@ -44,7 +48,7 @@ public final class EventResult {
         this.status = status;
         this.messageText = messageText;
         this.traceId = traceId;
-        this.artifacts = artifacts;
+        this.artifactsJson = artifactsJson;
         this.shortlist = shortlist;
         this.idempotencyKey = idempotencyKey;
         this.meta = meta;
@@ -88,7 +92,12 @@ public final class EventResult {
      * @return the artifacts, unmodifiable
      */
     public Map<String, Object> artifacts() {
-        return artifacts;
+        Map<String, Object> a = artifacts;
+        if (a == null) {
+            a = Json.toJavaMap(artifactsJson);
+            artifacts = a;
+        }
+        return a;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import com.google.gson.JsonObject;
+import io.github.chatsdk.core.internal.Json;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +19,12 @@ public final class ShortlistOption {
     private final String currency;
     private final Boolean refundable;
     private final Double rating;
-    private final Map<String, Object> raw;
+    /** The option's JSON; converted to Java on first {@link #raw()}. */
+    private final JsonObject json;
+    private volatile Map<String, Object> raw;
 
     ShortlistOption(String optionId, String name, BigDecimal pricePerNight, BigDecimal totalPrice, String currency,
-            Boolean refundable, Double rating, Map<String, Object> raw) {
+            Boolean refundable, Double rating, JsonObject json) {
         this.optionId = Objects.requireNonNull(optionId, "optionId == null");
         this.name = name;
         this.pricePerNight = pricePerNight;
@@ -28,7 +32,7 @@ public final class ShortlistOption {
         this.currency = currency;
         this.refundable = refundable;
         this.rating = rating;
-        this.raw = raw;
+        this.json = Objects.requireNonNull(json, "json == null");
     }
 
     /** @return the option id to book with */
@@ -68,17 +72,22 @@ public final class ShortlistOption {
 
     /** @return every member of the option as received, including ones this type does not name */
     public Map<String, Object> raw() {
-        return raw;
+        Map<String, Object> r = raw;
+        if (r == null) {
+            r = Json.toJavaMap(json);
+            raw = r;
+        }
+        return r;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ShortlistOption && ((ShortlistOption) o).raw.equals(raw);
+        return o instanceof ShortlistOption && ((ShortlistOption) o).raw().equals(raw());
     }
 
     @Override
     public int hashCode() {
-        return raw.hashCode();
+        return raw().hashCode();
     }
 
     @Override

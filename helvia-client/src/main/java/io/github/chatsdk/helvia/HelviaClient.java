@@ -60,10 +60,6 @@ public final class HelviaClient implements AutoCloseable {
     /** The production server, the default base URL. */
     public static final String PRODUCTION_URL = "https://bot-v5.helvia.ai";
 
-    static {
-        HelviaJson.init();
-    }
-
     /** A message is not idempotent: it is retried only when the request never reached the server. */
     private static final CallSpec SEND = CallSpec.of(false, true, HelviaJson.ERROR_PARSER);
     /** The health check is a GET without credential: retried like any GET. */
@@ -235,10 +231,8 @@ public final class HelviaClient implements AutoCloseable {
         if (responses != null && !responses.isJsonNull()) {
             for (JsonElement item : responses.getAsJsonArray()) {
                 JsonObject a = item.getAsJsonObject();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> itemJson = (Map<String, Object>) Json.toJava(a);
                 items.add(new ReplyItem(text(a, "id"), text(a, "type"), strings(a.get("options")), text(a, "altText"),
-                        itemJson, a));
+                        a));
             }
         }
         return new AgentReply(Json.string(tree, "status"), Collections.unmodifiableList(items),

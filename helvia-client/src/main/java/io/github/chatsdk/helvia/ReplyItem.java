@@ -1,6 +1,7 @@
 package io.github.chatsdk.helvia;
 
 import com.google.gson.JsonObject;
+import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.helvia.internal.HelviaJson;
 import io.github.chatsdk.helvia.internal.generated.model.AgentResponse;
 import java.util.List;
@@ -21,18 +22,19 @@ public final class ReplyItem {
     private final String type;
     private final List<String> options;
     private final String altText;
-    private final Map<String, Object> json;
-    /** The item's JSON, already validated; bound to the generated model on first {@link #raw()}. */
+    private volatile Map<String, Object> json;
+    /**
+     * The item's JSON, already validated; converted to Java on first {@link #json()}, bound to the
+     * generated model on first {@link #raw()}.
+     */
     private final JsonObject rawJson;
     private volatile AgentResponse raw;
 
-    ReplyItem(String id, String type, List<String> options, String altText, Map<String, Object> json,
-            JsonObject rawJson) {
+    ReplyItem(String id, String type, List<String> options, String altText, JsonObject rawJson) {
         this.id = id;
         this.type = type;
         this.options = options;
         this.altText = altText;
-        this.json = json;
         this.rawJson = rawJson;
     }
 
@@ -78,7 +80,12 @@ public final class ReplyItem {
      * @return the item, unmodifiable
      */
     public Map<String, Object> json() {
-        return json;
+        Map<String, Object> j = json;
+        if (j == null) {
+            j = Json.toJavaMap(rawJson);
+            json = j;
+        }
+        return j;
     }
 
     /**

@@ -13,13 +13,20 @@ import java.util.Optional;
 
 /** JSON plumbing of the Brek client: the generated Gson, model binding, the error parser. */
 public final class BrekJson {
-    /** The generated code's Gson, with integers in free-form maps kept as {@code Long}. */
-    public static final Gson GSON;
+    /**
+     * The generated code's Gson, with integers in free-form maps kept as {@code Long}; built on
+     * first use, because the generated {@code JSON} class builds a Gson with an adapter factory
+     * per model in its static initializer, and the common path (requests written by
+     * {@link BrekRequestJson}, responses read from a tree) never needs it.
+     */
+    private static final class Generated {
+        static final Gson GSON;
 
-    static {
-        Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
-        JSON.setGson(tuned);
-        GSON = tuned;
+        static {
+            Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+            JSON.setGson(tuned);
+            GSON = tuned;
+        }
     }
 
     /** Reads Brek error bodies of both shapes; anything else becomes an unparsed error. */
@@ -35,9 +42,14 @@ public final class BrekJson {
     private BrekJson() {
     }
 
-    /** Ensures the static Gson set-up ran. */
+    /** Makes the generated {@code JSON} class use the tuned Gson; call before any generated code uses it. */
     public static void init() {
-        // the static initializer does the work
+        gson();
+    }
+
+    /** @return the generated code's Gson, tuned (see {@link Generated}) */
+    public static Gson gson() {
+        return Generated.GSON;
     }
 
     public static String string(JsonObject o, String member) {
@@ -46,7 +58,7 @@ public final class BrekJson {
 
     /** Binds a tree to a generated model, running its validation; throws on a shape mismatch. */
     public static <T> T bind(JsonElement tree, Class<T> type) {
-        T value = GSON.fromJson(tree, type);
+        T value = gson().fromJson(tree, type);
         if (value == null) {
             throw new IllegalStateException("empty body for " + type.getSimpleName());
         }

@@ -13,13 +13,20 @@ import java.util.Optional;
 
 /** JSON plumbing of the Helvia client: the generated Gson, model binding, the error parser. */
 public final class HelviaJson {
-    /** The generated code's Gson, with integers in free-form maps kept as {@code Long}. */
-    public static final Gson GSON;
+    /**
+     * The generated code's Gson, with integers in free-form maps kept as {@code Long}; built on
+     * first use, because the generated {@code JSON} class builds a Gson with an adapter factory
+     * per model in its static initializer, and the common path (requests written by
+     * {@link HelviaRequestJson}, responses read from a tree) never needs it.
+     */
+    private static final class Generated {
+        static final Gson GSON;
 
-    static {
-        Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
-        JSON.setGson(tuned);
-        GSON = tuned;
+        static {
+            Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+            JSON.setGson(tuned);
+            GSON = tuned;
+        }
     }
 
     /**
@@ -38,14 +45,19 @@ public final class HelviaJson {
     private HelviaJson() {
     }
 
-    /** Ensures the static Gson set-up ran. */
+    /** Makes the generated {@code JSON} class use the tuned Gson; call before any generated code uses it. */
     public static void init() {
-        // the static initializer does the work
+        gson();
+    }
+
+    /** @return the generated code's Gson, tuned (see {@link Generated}) */
+    public static Gson gson() {
+        return Generated.GSON;
     }
 
     /** Binds a tree to a generated model, running its validation; throws on a shape mismatch. */
     public static <T> T bind(JsonElement tree, Class<T> type) {
-        T value = GSON.fromJson(tree, type);
+        T value = gson().fromJson(tree, type);
         if (value == null) {
             throw new IllegalStateException("empty body for " + type.getSimpleName());
         }
@@ -63,6 +75,6 @@ public final class HelviaJson {
 
     /** The JSON tree of a generated model, written by the generated Gson. */
     public static JsonElement tree(Object model) {
-        return GSON.toJsonTree(model);
+        return gson().toJsonTree(model);
     }
 }

@@ -11,6 +11,8 @@ public final class AuthHeader {
     private final String name;
     private final String prefix;
     private final Supplier<String> secret;
+    /** The last secret read and its checked header value: a fixed key is checked and prefixed once, not per request. */
+    private volatile Checked last;
 
     private AuthHeader(String name, String prefix, Supplier<String> secret) {
         this.name = Objects.requireNonNull(name, "name == null");
@@ -35,6 +37,10 @@ public final class AuthHeader {
     /** The header value, read from the supplier now. */
     String value() {
         String s = secret.get();
+        Checked cached = last;
+        if (cached != null && cached.secret == s) {
+            return cached.value; // the very same string as last time: already checked
+        }
         if (s == null || s.isBlank()) {
             throw new io.github.chatsdk.core.InvalidInputException("credential", "supplier returned a blank value");
         }
@@ -46,11 +52,27 @@ public final class AuthHeader {
                         "supplier returned a value with a line break or control character");
             }
         }
-        return prefix + s;
+        String value = prefix.isEmpty() ? s : prefix + s;
+        last = new Checked(s, value);
+        return value;
+    }
+
+    private static final class Checked {
+        final String secret;
+        final String value;
+
+        Checked(String secret, String value) {
+            this.secret = secret;
+            this.value = value;
+        }
     }
 
     /** The secret inside a value returned by {@link #value()}, to scrub from logs and messages. */
     String secretOf(String headerValue) {
+        Checked cached = last;
+        if (cached != null && cached.value == headerValue) {
+            return cached.secret;
+        }
         return headerValue.substring(prefix.length());
     }
 

@@ -88,6 +88,15 @@ public final class Json {
         return p.getAsDouble();
     }
 
+    /**
+     * {@link #toJava(JsonElement)} of a JSON object: an unmodifiable map, empty for {@code null}
+     * or JSON null.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toJavaMap(JsonElement e) {
+        return e == null || e.isJsonNull() ? Map.of() : (Map<String, Object>) toJava(e.getAsJsonObject());
+    }
+
     /** A deep, unmodifiable copy of a free-form value produced by Gson (maps, lists, numbers, strings). */
     public static Object freeze(Object value) {
         return toJava(GSON.toJsonTree(value));

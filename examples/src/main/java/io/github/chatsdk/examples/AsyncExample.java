@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * turns are chained one after the other.
  *
  * <p>The calls here are the blocking ones, run on an executor of the application's own with
- * {@code CompletableFuture.supplyAsync(..., pool)}: this works with any version of the clients.
+ * {@code CompletableFuture.supplyAsync(..., pool)}. This example predates the clients' own async
+ * API ({@code brek.async()}, {@code helvia.async()}, in progress): the composition below works
+ * with any version of the clients, and is what that API will replace.
  *
  * <pre>
  * java -jar examples/target/chatsdk-examples.jar async
@@ -62,7 +64,8 @@ public final class AsyncExample {
             out.println(CITIES.size() + " Brek searches and " + USERS.size()
                     + " Helvia conversations at the same time, on a pool of 4 threads");
 
-            // Brek: create a session, then search in it; each city on its own.
+            // NOTE: blocking calls composed on our own pool with supplyAsync/thenApplyAsync, until the
+            // clients' async() API lands. Brek: create a session, then search in it; each city on its own.
             List<CompletableFuture<String>> searches = new ArrayList<>();
             for (String city : CITIES) {
                 searches.add(CompletableFuture

@@ -129,16 +129,13 @@ final class ExampleEnv implements AutoCloseable {
         return sb.toString().replaceAll("[\\r\\n]+", " ");
     }
 
-    /**
-     * Prints the one error line for a failed example and returns its exit status, 1. An SDK
-     * exception wrapped by a {@code CompletableFuture} is unwrapped first.
-     */
+    /** Prints the one error line for a failed example and returns its exit status, 1. */
     static int fail(PrintStream out, ChatSdkException e) {
         out.println("Error: " + describe(e));
         return 1;
     }
 
-    /** The SDK exception behind a failed future, if that is what failed. */
+    /** The SDK exception behind a failed future ({@code CompletionException}, {@code ExecutionException}), if that is what failed. */
     static Optional<ChatSdkException> sdkCause(Throwable t) {
         Throwable cause = t;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {

@@ -9,6 +9,7 @@ import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.core.BaseClientBuilder;
 import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.CallSpec;
@@ -16,6 +17,7 @@ import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Transport;
 import io.github.chatsdk.core.internal.TransportConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -186,8 +188,9 @@ public final class BrekClient implements AutoCloseable {
         }
 
         /**
-         * Reads {@code BREK_API_KEY}, {@code BREK_BASE_URL} and {@code BREK_AUTH_SCHEME} where they
-         * are set; settings made after this call override them.
+         * Reads {@code BREK_API_KEY}, {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} and
+         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
+         * this call override them.
          *
          * @return this builder
          */
@@ -195,7 +198,28 @@ public final class BrekClient implements AutoCloseable {
             return fromEnv(System::getenv);
         }
 
+        /**
+         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
+         * environment: for tests, and for programs that hold their configuration in a map (the
+         * examples pass a sandbox's URL and key this way). Variables absent from the map are not
+         * looked up elsewhere; settings made after this call override them.
+         *
+         * <pre>{@code
+         * BrekClient brek = BrekClient.builder()
+         *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
+         *         .build();
+         * }</pre>
+         *
+         * @param env variable names to values; not {@code null}
+         * @return this builder
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            Objects.requireNonNull(env, "env == null");
+            return fromEnv(env::get);
+        }
+
         Builder fromEnv(Function<String, String> env) {
+            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
             String key = env.apply("BREK_API_KEY");
             if (key != null && !key.isBlank()) {
                 apiKey(key.trim());

@@ -5,8 +5,11 @@ import static io.github.chatsdk.brek.SpecExamples.SESSION;
 import static io.github.chatsdk.brek.SpecExamples.SESSIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.LogLevel;
+import io.github.chatsdk.testsupport.LogCapture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,46 @@ class AuthSchemeTest extends BrekServerTest {
 
         assertEquals("apiKey", e.field());
         assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void fromEnvTakesAMapOfTheSameVariables() throws Exception {
+        Map<String, String> env = env("bearer");
+
+        BrekClient client = track(BrekClient.builder().fromEnv(env).sleeper(sleeper).build());
+
+        assertEquals(BrekAuthScheme.BEARER, client.authScheme());
+        assertEquals(server.url("/").toString().replaceAll("/$", ""), client.baseUrl());
+        assertEveryOperationSendsOnly(client, BrekAuthScheme.BEARER, "env-key-42");
+    }
+
+    @Test
+    void fromEnvReadsTheLogLevelFromChatsdkLog() throws Exception {
+        Map<String, String> env = env(null);
+        env.put("CHATSDK_LOG", "info");
+        server.enqueue(ok(SpecExamples.response(SESSION, "get", "200", "success")));
+
+        try (LogCapture log = LogCapture.start()) {
+            BrekClient client = track(BrekClient.builder().fromEnv(env).sleeper(sleeper).build());
+            client.sessions().get(SESSION_ID);
+
+            assertTrue(log.text().contains("brek GET "), log.text());
+        }
+    }
+
+    @Test
+    void aLogLevelSetAfterFromEnvOverridesChatsdkLog() throws Exception {
+        Map<String, String> env = env(null);
+        env.put("CHATSDK_LOG", "debug");
+        server.enqueue(ok(SpecExamples.response(SESSION, "get", "200", "success")));
+
+        try (LogCapture log = LogCapture.start()) {
+            BrekClient client = track(BrekClient.builder().fromEnv(env).logLevel(LogLevel.OFF).sleeper(sleeper)
+                    .build());
+            client.sessions().get(SESSION_ID);
+
+            assertEquals("", log.text());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
 import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.CallSpec;
@@ -357,8 +358,9 @@ public final class HelviaClient implements AutoCloseable {
         }
 
         /**
-         * Reads {@code HELVIA_API_TOKEN}, {@code HELVIA_HANDLE} and {@code HELVIA_BASE_URL} where
-         * they are set; settings made after this call override them.
+         * Reads {@code HELVIA_API_TOKEN}, {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} and
+         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
+         * this call override them.
          *
          * @return this builder
          */
@@ -366,7 +368,29 @@ public final class HelviaClient implements AutoCloseable {
             return fromEnv(System::getenv);
         }
 
+        /**
+         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
+         * environment: for tests, and for programs that hold their configuration in a map (the
+         * examples pass a sandbox's URL, token and handle this way). Variables absent from the map
+         * are not looked up elsewhere; settings made after this call override them.
+         *
+         * <pre>{@code
+         * HelviaClient helvia = HelviaClient.builder()
+         *         .fromEnv(Map.of("HELVIA_BASE_URL", sandbox.baseUrl(), "HELVIA_API_TOKEN", sandbox.token(),
+         *                 "HELVIA_HANDLE", sandbox.handle()))
+         *         .build();
+         * }</pre>
+         *
+         * @param env variable names to values; not {@code null}
+         * @return this builder
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            Objects.requireNonNull(env, "env == null");
+            return fromEnv(env::get);
+        }
+
         Builder fromEnv(Function<String, String> env) {
+            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
             String token = env.apply("HELVIA_API_TOKEN");
             if (token != null && !token.isBlank()) {
                 apiToken(token.trim());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.testsupport.LogCapture;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,31 @@ class HelviaClientConfigTest extends HelviaServerTest {
             c.send(HelviaMessage.text("hi"));
         }
         assertEquals("env-handle", takeEvent().get("handle").getAsString(), "and the trimmed token went as Bearer");
+    }
+
+    @Test
+    void theEnvironmentCanBeAMap() throws Exception {
+        Map<String, String> env = Map.of("HELVIA_API_TOKEN", TOKEN, "HELVIA_HANDLE", "map-handle",
+                "HELVIA_BASE_URL", server.url("/").toString());
+        enqueueReply();
+        try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(sleeps::add).build()) {
+            assertEquals(Optional.of("map-handle"), c.handle());
+            assertEquals(server.url("/").toString().replaceAll("/$", ""), c.baseUrl());
+            c.send(HelviaMessage.text("hi"));
+        }
+        assertEquals("map-handle", takeEvent().get("handle").getAsString());
+    }
+
+    @Test
+    void chatsdkLogInTheEnvironmentSetsTheLogLevel() throws Exception {
+        Map<String, String> env = Map.of("HELVIA_API_TOKEN", TOKEN, "HELVIA_HANDLE", "h",
+                "HELVIA_BASE_URL", server.url("/").toString(), "CHATSDK_LOG", "INFO");
+        enqueueReply();
+        try (LogCapture log = LogCapture.start();
+                HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(sleeps::add).build()) {
+            c.send(HelviaMessage.text("hi"));
+            assertTrue(log.text().contains("helvia POST "), log.text());
+        }
     }
 
     @Test

@@ -80,8 +80,9 @@ import java.util.Optional;
  * <p>Thread-safe: concurrent requests are served in parallel, each session's events one at a
  * time. Ids come from a seeded generator ({@link Builder#seed(long)}) and the clock, so a test
  * that sends the same requests in the same order with a {@link ManualClock} sees the same ids.
+ * {@link #reset()} forgets sessions, events, idempotency keys and rate-limit windows too.
  */
-public final class BrekSandbox implements AutoCloseable {
+public final class BrekSandbox extends Sandbox {
     /** The partner key a sandbox accepts when the builder names none. */
     public static final String DEFAULT_API_KEY = "brek-sandbox-key";
     /** The partner the default key belongs to. */
@@ -93,18 +94,16 @@ public final class BrekSandbox implements AutoCloseable {
     /** The per-partner limit unless {@link Builder#rateLimitPerMinute(int)} says otherwise. */
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
 
-    private final SandboxServer server;
     private final BrekApi api;
     private final String apiKey;
     private final String partnerId;
 
-    private BrekSandbox(Builder b) {
-        Map<String, String> partners = b.partners.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_PARTNER_ID) : b.partners;
+    private BrekSandbox(Builder b, Map<String, String> partners, BrekApi api) {
+        super(new SandboxServer("brek-sandbox", b.port, api, b.clock));
         Map.Entry<String, String> first = partners.entrySet().iterator().next();
         this.apiKey = first.getKey();
         this.partnerId = first.getValue();
-        this.api = new BrekApi(partners, b.tenantId, b.channelId, b.rateLimitPerMinute, b.clock, b.seed);
-        this.server = new SandboxServer("brek-sandbox", b.port, api, b.clock);
+        this.api = api;
     }
 
     /**
@@ -127,37 +126,8 @@ public final class BrekSandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /**
-     * The base URL to give a client, such as {@code http://127.0.0.1:53121} (no trailing slash).
-     *
-     * @return the base URL
-     */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
 
-    /**
-     * The URL of a path on this sandbox.
-     *
-     * @param path a path starting with {@code /}, such as {@code /api/partner/v1/core-chat/sessions}
-     * @return the absolute URL
-     */
-    public String url(String path) {
-        Objects.requireNonNull(path, "path == null");
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("path must start with /: " + path);
-        }
-        return server.baseUrl() + path;
-    }
 
-    /**
-     * The port the sandbox listens on (on 127.0.0.1).
-     *
-     * @return the port
-     */
-    public int port() {
-        return server.port();
-    }
 
     /**
      * A partner key the sandbox accepts: the first one configured, or {@value #DEFAULT_API_KEY}.
@@ -177,23 +147,7 @@ public final class BrekSandbox implements AutoCloseable {
         return partnerId;
     }
 
-    /**
-     * The fault queue: make the next requests fail, hang up or wait.
-     *
-     * @return the queue of this sandbox
-     */
-    public Faults faults() {
-        return server.faults();
-    }
 
-    /**
-     * Every request received so far (since start or {@link #reset()}), with what was answered.
-     *
-     * @return a snapshot, in the order the responses were decided
-     */
-    public List<SandboxRequest> requests() {
-        return server.requests();
-    }
 
     /**
      * How many events the sandbox recorded, across all sessions. Idempotent replays, rejected
@@ -227,19 +181,7 @@ public final class BrekSandbox implements AutoCloseable {
         return api.sessionStatus(Objects.requireNonNull(sessionId, "sessionId == null"));
     }
 
-    /**
-     * Forgets sessions, events, idempotency keys, rate-limit windows, queued faults and the
-     * request log, and restarts the id generator from its seed. The port stays the same.
-     */
-    public void reset() {
-        server.reset();
-    }
 
-    /** Stops the server and its threads; requests in flight are cut off. */
-    @Override
-    public void close() {
-        server.close();
-    }
 
     @Override
     public String toString() {
@@ -357,7 +299,9 @@ public final class BrekSandbox implements AutoCloseable {
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
         public BrekSandbox start() {
-            return new BrekSandbox(this);
+            Map<String, String> keys = partners.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_PARTNER_ID) : partners;
+            return new BrekSandbox(this, keys,
+                    new BrekApi(keys, tenantId, channelId, rateLimitPerMinute, clock, seed));
         }
 
         Builder copy() {

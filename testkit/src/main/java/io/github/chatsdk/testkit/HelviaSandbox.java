@@ -63,25 +63,24 @@ import java.util.Set;
  *
  * <p>Thread-safe: concurrent requests are served in parallel. Replies are deterministic; the
  * generated sender ids come from a seeded generator ({@link Builder#seed(long)}).
+ * {@link #reset()} forgets senders, tags and languages too.
  */
-public final class HelviaSandbox implements AutoCloseable {
+public final class HelviaSandbox extends Sandbox {
     /** The token a sandbox accepts when the builder names none. */
     public static final String DEFAULT_TOKEN = "helvia-sandbox-token";
     /** The handle the default token owns (the spec's example handle). */
     public static final String DEFAULT_HANDLE = "my-agent-handle";
 
-    private final SandboxServer server;
     private final HelviaApi api;
     private final String token;
     private final String handle;
 
-    private HelviaSandbox(Builder b) {
-        Map<String, Set<String>> tokens = b.tokens.isEmpty() ? Map.of(DEFAULT_TOKEN, Set.of(DEFAULT_HANDLE)) : b.tokens;
+    private HelviaSandbox(Builder b, Map<String, Set<String>> tokens, HelviaApi api) {
+        super(new SandboxServer("helvia-sandbox", b.port, api, b.clock));
         Map.Entry<String, Set<String>> first = tokens.entrySet().iterator().next();
         this.token = first.getKey();
         this.handle = first.getValue().iterator().next();
-        this.api = new HelviaApi(tokens, b.seed);
-        this.server = new SandboxServer("helvia-sandbox", b.port, api, b.clock);
+        this.api = api;
     }
 
     /**
@@ -103,37 +102,8 @@ public final class HelviaSandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /**
-     * The base URL to give a client, such as {@code http://127.0.0.1:53122} (no trailing slash).
-     *
-     * @return the base URL
-     */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
 
-    /**
-     * The URL of a path on this sandbox.
-     *
-     * @param path a path starting with {@code /}, such as {@code /api/events}
-     * @return the absolute URL
-     */
-    public String url(String path) {
-        Objects.requireNonNull(path, "path == null");
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("path must start with /: " + path);
-        }
-        return server.baseUrl() + path;
-    }
 
-    /**
-     * The port the sandbox listens on (on 127.0.0.1).
-     *
-     * @return the port
-     */
-    public int port() {
-        return server.port();
-    }
 
     /**
      * A token the sandbox accepts: the first one configured, or {@value #DEFAULT_TOKEN}.
@@ -153,23 +123,7 @@ public final class HelviaSandbox implements AutoCloseable {
         return handle;
     }
 
-    /**
-     * The fault queue: make the next requests fail, hang up or wait.
-     *
-     * @return the queue of this sandbox
-     */
-    public Faults faults() {
-        return server.faults();
-    }
 
-    /**
-     * Every request received so far (since start or {@link #reset()}), with what was answered.
-     *
-     * @return a snapshot, in the order the responses were decided
-     */
-    public List<SandboxRequest> requests() {
-        return server.requests();
-    }
 
     /**
      * The tags a sender has now, after every {@code tagOperations} so far.
@@ -200,19 +154,7 @@ public final class HelviaSandbox implements AutoCloseable {
         return api.language(Objects.requireNonNull(senderId, "senderId == null"));
     }
 
-    /**
-     * Forgets senders, tags and languages, queued faults and the request log, and restarts the id
-     * generator from its seed. The port stays the same.
-     */
-    public void reset() {
-        server.reset();
-    }
 
-    /** Stops the server and its threads; requests in flight are cut off. */
-    @Override
-    public void close() {
-        server.close();
-    }
 
     @Override
     public String toString() {
@@ -303,7 +245,8 @@ public final class HelviaSandbox implements AutoCloseable {
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
         public HelviaSandbox start() {
-            return new HelviaSandbox(this);
+            Map<String, Set<String>> owned = tokens.isEmpty() ? Map.of(DEFAULT_TOKEN, Set.of(DEFAULT_HANDLE)) : tokens;
+            return new HelviaSandbox(this, owned, new HelviaApi(owned, seed));
         }
 
         Builder copy() {

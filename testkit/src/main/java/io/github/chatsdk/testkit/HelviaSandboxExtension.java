@@ -1,13 +1,6 @@
 package io.github.chatsdk.testkit;
 
 import java.util.Objects;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that runs a {@link HelviaSandbox} for your tests and injects it into test,
@@ -40,11 +33,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>JUnit is an optional dependency of the test kit: this class needs
  * {@code org.junit.jupiter:junit-jupiter-api} on the test classpath, the sandboxes themselves do not.
  */
-public final class HelviaSandboxExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+public final class HelviaSandboxExtension extends SandboxExtension<HelviaSandbox> {
     private final HelviaSandbox.Builder builder;
-    private final boolean resetAfterEach;
-    private final SandboxLifecycle<HelviaSandbox> lifecycle;
 
     /** An extension with the default sandbox configuration (key or token: {@link HelviaSandbox#token()}). */
     public HelviaSandboxExtension() {
@@ -62,9 +52,8 @@ public final class HelviaSandboxExtension
     }
 
     private HelviaSandboxExtension(HelviaSandbox.Builder builder, boolean resetAfterEach) {
+        super(HelviaSandbox.class, () -> builder.copy().start(), resetAfterEach);
         this.builder = builder;
-        this.resetAfterEach = resetAfterEach;
-        this.lifecycle = new SandboxLifecycle<>(() -> builder.copy().start(), HelviaSandbox::reset, resetAfterEach);
     }
 
     /**
@@ -75,105 +64,5 @@ public final class HelviaSandboxExtension
      */
     public HelviaSandboxExtension resetAfterEachTest(boolean reset) {
         return new HelviaSandboxExtension(builder, reset);
-    }
-
-    /**
-     * Whether a sandbox shared by several tests is reset after each.
-     *
-     * @return the setting
-     */
-    public boolean resetsAfterEachTest() {
-        return resetAfterEach;
-    }
-
-    /**
-     * The running sandbox.
-     *
-     * @return the sandbox
-     * @throws IllegalStateException outside the tests the extension is registered for
-     */
-    public HelviaSandbox sandbox() {
-        return lifecycle.running();
-    }
-
-    /**
-     * The running sandbox's base URL.
-     *
-     * @return the base URL, such as {@code http://127.0.0.1:53121}
-     * @throws IllegalStateException outside the tests the extension is registered for
-     */
-    public String baseUrl() {
-        return sandbox().baseUrl();
-    }
-
-    /**
-     * Starts the class's sandbox.
-     *
-     * @param context the class's context
-     */
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        lifecycle.beforeAll(context);
-    }
-
-    /**
-     * Starts the test's sandbox when none runs for the class.
-     *
-     * @param context the test's context
-     */
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        lifecycle.beforeEach(context);
-    }
-
-    /**
-     * Closes the test's own sandbox, or resets the shared one.
-     *
-     * @param context the test's context
-     * @throws Exception when closing fails
-     */
-    @Override
-    public void afterEach(ExtensionContext context) throws Exception {
-        lifecycle.afterEach(context);
-    }
-
-    /**
-     * Closes the class's sandbox.
-     *
-     * @param context the class's context
-     * @throws Exception when closing fails
-     */
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        lifecycle.afterAll(context);
-    }
-
-    /**
-     * Whether the parameter is a {@link HelviaSandbox}.
-     *
-     * @param parameterContext the parameter
-     * @param extensionContext the context
-     * @return {@code true} for a parameter of type {@code HelviaSandbox}
-     */
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == HelviaSandbox.class;
-    }
-
-    /**
-     * The running sandbox.
-     *
-     * @param parameterContext the parameter
-     * @param extensionContext the context
-     * @return the sandbox
-     */
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return lifecycle.get(extensionContext);
-    }
-
-    @Override
-    public String toString() {
-        return "HelviaSandboxExtension{resetAfterEachTest=" + resetAfterEach + "}";
     }
 }

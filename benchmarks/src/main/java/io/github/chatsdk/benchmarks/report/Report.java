@@ -257,9 +257,10 @@ public final class Report {
                 }
                 double[] ratio = floor == null ? null : timeRatio(r, floor, averageTime);
                 double[] allocRatio = floor == null ? null : ratio(r.alloc, r.allocError, floor.alloc, floor.allocError);
+                boolean isFloor = "floor".equals(variant);
                 line("| " + VARIANT_NAMES.getOrDefault(variant, variant) + " | " + fmt(r.score) + " ± "
-                        + fmt(r.error) + " " + r.unit + " | " + fmtRatio(ratio) + " | " + fmtBytes(r.alloc, r.allocError)
-                        + " | " + fmtRatio(allocRatio) + " |");
+                        + fmt(r.error) + " " + r.unit + " | " + (isFloor ? "1 (floor)" : fmtRatio(ratio)) + " | "
+                        + fmtBytes(r.alloc, r.allocError) + " | " + (isFloor ? "1 (floor)" : fmtRatio(allocRatio)) + " |");
                 if ("facadeSync".equals(variant) && ratio != null) {
                     String shortApi = api.getKey().startsWith("Brek") ? "Brek" : "Helvia";
                     if (averageTime) {

@@ -129,7 +129,9 @@ public final class Report {
                 + "iterations of one fork. With few iterations on a shared machine the error is wide; compare "
                 + "ratios, not absolute numbers, across machines.");
         line("- *time ratio*: the variant's time per call over the floor's (for throughput: floor "
-                + "throughput over the variant's), with the propagated error; 1.00 is the floor.");
+                + "throughput over the variant's), with the propagated error; the goals use it.");
+        line("- *median iteration*: the median of the measurement iterations and its ratio to the floor's, "
+                + "less swayed than the mean by a burst of load from other processes.");
         line("- *B/op*: `gc.alloc.rate.norm` from `-prof gc`, bytes allocated per call by the whole JVM "
                 + "(the loopback server allocates nothing per request, so it is the client's).");
         line("- *verdict*: \"met\" or \"missed by N%\"; \"(within error)\" when the target lies inside the "
@@ -175,6 +177,8 @@ public final class Report {
         int threads;
         double score;
         double error;
+        /** The median of the measurement iterations: less swayed than the mean by a burst of load. */
+        double median = Double.NaN;
         String unit;
         double alloc = Double.NaN;
         double allocError = Double.NaN;
@@ -199,6 +203,15 @@ public final class Report {
             r.score = pm.get("score").getAsDouble();
             r.error = number(pm.get("scoreError"));
             r.unit = pm.get("scoreUnit").getAsString();
+            if (pm.has("rawData")) {
+                List<Double> iterations = new ArrayList<>();
+                for (JsonElement fork : pm.getAsJsonArray("rawData")) {
+                    for (JsonElement it : fork.getAsJsonArray()) {
+                        iterations.add(number(it));
+                    }
+                }
+                r.median = median(iterations);
+            }
             JsonObject sm = o.getAsJsonObject("secondaryMetrics");
             if (sm != null && sm.has("gc.alloc.rate.norm")) {
                 JsonObject a = sm.getAsJsonObject("gc.alloc.rate.norm");
@@ -244,22 +257,27 @@ public final class Report {
             int threads = floor != null ? floor.threads : 0;
             line("Threads: " + threads + ". Mode: " + (averageTime ? "average time" : "throughput") + ".");
             line("");
-            line("| variant | score ± error | time ratio to floor | alloc B/op | alloc ratio to floor |");
-            line("|---|---|---|---|---|");
+            line("| variant | score ± error | time ratio to floor | median iteration (ratio) | alloc B/op "
+                    + "| alloc ratio to floor |");
+            line("|---|---|---|---|---|---|");
             for (String variant : VARIANTS) {
                 Result r = find(results, api.getKey(), variant);
                 if (r == null) {
                     if ("facadeAsync".equals(variant)) {
                         line("| " + VARIANT_NAMES.get(variant) + " | TODO: not measured, `brek.async()` / "
-                                + "`helvia.async()` are not on main yet | | | |");
+                                + "`helvia.async()` are not on main yet | | | | |");
                     }
                     continue;
                 }
                 double[] ratio = floor == null ? null : timeRatio(r, floor, averageTime);
                 double[] allocRatio = floor == null ? null : ratio(r.alloc, r.allocError, floor.alloc, floor.allocError);
                 boolean isFloor = "floor".equals(variant);
+                double medianRatio = floor == null || Double.isNaN(r.median) ? Double.NaN
+                        : averageTime ? r.median / floor.median : floor.median / r.median;
                 line("| " + VARIANT_NAMES.getOrDefault(variant, variant) + " | " + fmt(r.score) + " ± "
                         + fmt(r.error) + " " + r.unit + " | " + (isFloor ? "1 (floor)" : fmtRatio(ratio)) + " | "
+                        + fmt(r.median) + (isFloor || Double.isNaN(medianRatio) ? ""
+                                : String.format(Locale.ROOT, " (%.2f×)", medianRatio)) + " | "
                         + fmtBytes(r.alloc, r.allocError) + " | " + (isFloor ? "1 (floor)" : fmtRatio(allocRatio)) + " |");
                 if ("facadeSync".equals(variant) && ratio != null) {
                     String shortApi = api.getKey().startsWith("Brek") ? "Brek" : "Helvia";

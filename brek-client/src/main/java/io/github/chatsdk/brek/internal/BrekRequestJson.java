@@ -9,7 +9,6 @@ import io.github.chatsdk.brek.internal.generated.model.SendEventRequest;
 import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
 import io.github.chatsdk.core.internal.RequestJson;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -36,7 +35,7 @@ public final class BrekRequestJson {
             }
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
     }
 
@@ -46,7 +45,7 @@ public final class BrekRequestJson {
                 || (actor != null && RequestJson.hasAdditional(actor.getAdditionalProperties()))) {
             return null;
         }
-        StringWriter out = new StringWriter(256);
+        RequestJson.Text out = new RequestJson.Text();
         JsonWriter w = RequestJson.writer(out);
         w.beginObject();
         RequestJson.string(w, "sessionId", r.getSessionId());
@@ -73,7 +72,7 @@ public final class BrekRequestJson {
                 || (channel != null && RequestJson.hasAdditional(channel.getAdditionalProperties()))) {
             return null;
         }
-        StringWriter out = new StringWriter(256);
+        RequestJson.Text out = new RequestJson.Text();
         JsonWriter w = RequestJson.writer(out);
         w.beginObject();
         if (actor != null) {

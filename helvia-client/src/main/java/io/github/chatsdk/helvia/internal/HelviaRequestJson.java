@@ -9,7 +9,6 @@ import io.github.chatsdk.helvia.internal.generated.model.RequestOptions;
 import io.github.chatsdk.helvia.internal.generated.model.Sender;
 import io.github.chatsdk.helvia.internal.generated.model.TagOperations;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -33,7 +32,7 @@ public final class HelviaRequestJson {
         try {
             return eventRequest((EventRequest) body);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
     }
 
@@ -52,7 +51,7 @@ public final class HelviaRequestJson {
                 || (options != null && RequestJson.hasAdditional(options.getAdditionalProperties()))) {
             return null;
         }
-        StringWriter out = new StringWriter(256);
+        RequestJson.Text out = new RequestJson.Text();
         JsonWriter w = RequestJson.writer(out);
         w.beginObject();
         RequestJson.string(w, "handle", r.getHandle());

@@ -3,7 +3,7 @@ package io.github.chatsdk.core.internal;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class RequestJson {
     }
 
     /** A writer configured like the one the generated Gson writes a body with. */
-    public static JsonWriter writer(StringWriter out) {
+    public static JsonWriter writer(Text out) {
         JsonWriter w = new JsonWriter(out);
         w.setHtmlSafe(false);
         w.setSerializeNulls(false);
@@ -71,6 +71,63 @@ public final class RequestJson {
         if (value != null) {
             w.name(name);
             Json.GSON.toJson(value, FREE_FORM_MAP, w);
+        }
+    }
+
+    /**
+     * Where a body is written: a {@code StringWriter} without its {@code StringBuffer}, whose
+     * every small write takes a lock.
+     */
+    public static final class Text extends Writer {
+        private final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public Writer append(CharSequence s, int start, int end) {
+            text.append(s, start, end);
+            return this;
+        }
+
+        @Override
+        public Writer append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+            // nothing buffered
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+
+        /** @return everything written */
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

@@ -35,6 +35,10 @@ rm -f "$RAW"/jmh-*.json "$RAW"/coldstart.json "$RAW"/machine.txt "$RAW"/load.txt
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 
+calibrate() {
+    "$JAVA" -cp "$BENCH_JAR" io.github.chatsdk.benchmarks.report.Calibrate 2>/dev/null || echo n/a
+}
+
 echo "== build (reactor: sdk-core, brek-client, helvia-client, testkit, benchmarks; tests skipped)"
 mvn -B -q -pl benchmarks,testkit -am package dependency:list \
     -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
@@ -43,6 +47,8 @@ mvn -B -q -pl benchmarks,testkit -am package dependency:list \
 test -f "$BENCH_JAR" || { echo "build failed: no $BENCH_JAR" >&2; exit 1; }
 mvn -B -q -pl sdk-core,brek-client,helvia-client,testkit dependency:tree \
     -Dscope=runtime -DoutputFile=target/runtime-tree.txt
+calibration_before=$(calibrate)
+echo "== calibration: $calibration_before"
 
 run_jmh() { # mode, threads, time unit, name
     echo "== JMH: $4 ($JMH_OPTS)"
@@ -62,6 +68,8 @@ echo "== cold start ($COLD_RUNS runs per variant)"
 "$JAVA" -cp "$BENCH_JAR" io.github.chatsdk.benchmarks.coldstart.ColdStartRunner \
     --root "$ROOT" --runs "$COLD_RUNS" --out "$RAW/coldstart.json"
 
+calibration_after=$(calibrate)
+echo "== calibration after: $calibration_after"
 kill "$sampler" 2>/dev/null || true
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 elapsed=$(( $(date +%s) - started ))
@@ -80,6 +88,8 @@ git diff --quiet HEAD -- 2>/dev/null || dirty=" (with uncommitted changes)"
     echo "Load average before the run (1, 5, 15 min): $load_before"
     echo "Load average after the run (1, 5, 15 min): $load_after"
     echo "Load average (1 min) during the run: $during"
+    echo "Calibration before the benchmarks (fixed work; lower is faster): $calibration_before"
+    echo "Calibration after the benchmarks: $calibration_after"
     echo "Configuration: JMH 1.37 $JMH_OPTS; average time with -t 1, throughput with -t $THREADS; -prof gc; cold start $COLD_RUNS runs per variant"
     echo "Commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a)$dirty"
     echo "Run time of run.sh: $(( elapsed / 60 )) min $(( elapsed % 60 )) s"

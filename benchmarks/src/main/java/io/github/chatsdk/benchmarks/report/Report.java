@@ -136,6 +136,10 @@ public final class Report {
                 + "(the loopback server allocates nothing per request, so it is the client's).");
         line("- *verdict*: \"met\" or \"missed by N%\"; \"(within error)\" when the target lies inside the "
                 + "measured ratio's error, i.e. this run cannot tell.");
+        line("- *Calibration* (machine table): a fixed CPU loop and a 1-byte loopback TCP ping-pong between two "
+                + "threads. A loopback call of the benchmarks needs two thread wake-ups like the ping-pong's; when "
+                + "the ping-pong's median is far above its best, wake-ups are slow and irregular (cores shared with "
+                + "other work) and the latency scores carry that noise, which the allocation figures do not.");
         line("");
         return md.toString();
     }

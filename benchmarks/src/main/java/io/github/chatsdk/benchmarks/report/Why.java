@@ -20,7 +20,8 @@ final class Why {
                     + "generated validation. The three transport items are proposed changes to `Transport` "
                     + "(`docs/README-performance.md`, \"Proposed Transport changes\"). On a real network "
                     + "(milliseconds per call) the difference is far below the noise. On a loaded machine the "
-                    + "error bars of this run are wider than the gap: see the load in the machine table.",
+                    + "error bars of this run are wider than the gap: see the load and the calibration (loopback "
+                    + "round trip, i.e. thread wake-up time) in the machine table.",
             "latency8", "**Time per call (8 threads).** 8 client threads and the server's threads share 2 cores, "
                     + "so throughput is bound by CPU: every microsecond of client CPU per call shows, for the same "
                     + "reasons as the 1-thread latency.",

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
 import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.CallSpec;
@@ -108,7 +109,20 @@ public final class HelviaClient implements AutoCloseable {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public HelviaHealth health() {
-        HttpResult result = execute(() -> eventsApi.healthCheckCall(null), HEALTH);
+        return health(RequestOptions.defaults());
+    }
+
+    /**
+     * Checks that the service is up with per-call options (retries, timeouts, extra headers).
+     *
+     * @param options retries, timeouts and extra headers for this call
+     * @return the service status
+     * @throws io.github.chatsdk.core.ServiceException on an error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public HelviaHealth health(RequestOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        HttpResult result = execute(() -> eventsApi.healthCheckCall(null), HEALTH.options(options));
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
@@ -133,10 +147,30 @@ public final class HelviaClient implements AutoCloseable {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public AgentReply send(HelviaMessage message) {
+        return send(message, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends one message with per-call options, for example a shorter timeout or
+     * {@code maxRetries(0)}. A message is resent only when it certainly never reached the server,
+     * whatever the options say.
+     *
+     * <pre>{@code
+     * AgentReply reply = helvia.send(HelviaMessage.text("Hello").sender("user-123"),
+     *         RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
+     * }</pre>
+     *
+     * @param message the message
+     * @param options retries, timeouts and extra headers for this call
+     * @return the agent's reply
+     * @see #send(HelviaMessage) for the exceptions
+     */
+    public AgentReply send(HelviaMessage message, RequestOptions options) {
         Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(options, "options == null");
         EventRequest body = message.toRequest(handle);
         EventRequests.validate(body, body.getHandle());
-        return post(body);
+        return post(body, options);
     }
 
     /**
@@ -167,7 +201,7 @@ public final class HelviaClient implements AutoCloseable {
                         + ")");
             }
         }
-        return post(body);
+        return post(body, RequestOptions.defaults());
     }
 
     /**
@@ -210,8 +244,8 @@ public final class HelviaClient implements AutoCloseable {
         return BaseUrls.asString(transport.config().baseUrl);
     }
 
-    private AgentReply post(EventRequest body) {
-        HttpResult result = execute(() -> eventsApi.sendEventCall(body, null), SEND);
+    private AgentReply post(EventRequest body, RequestOptions options) {
+        HttpResult result = execute(() -> eventsApi.sendEventCall(body, null), SEND.options(options));
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             EventResponse model = HelviaJson.bind(tree, EventResponse.class);

@@ -1,5 +1,6 @@
 package io.github.chatsdk.helvia;
 
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.Check;
 import java.util.Arrays;
 import java.util.List;
@@ -170,8 +171,22 @@ public final class HelviaConversation {
      * @see HelviaClient#send(HelviaMessage) for the exceptions
      */
     public AgentReply send(HelviaMessage message) {
+        return send(message, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends any message as this conversation's user (see {@link #send(HelviaMessage)}) with
+     * per-call options: retries, timeouts and extra headers.
+     *
+     * @param message the message
+     * @param options retries, timeouts and extra headers for this call
+     * @return the agent's reply
+     * @see HelviaClient#send(HelviaMessage) for the exceptions
+     */
+    public AgentReply send(HelviaMessage message, RequestOptions options) {
         Objects.requireNonNull(message, "message == null");
-        AgentReply reply = client.send(message.forConversation(sender, language, pendingAdd, pendingRemove));
+        Objects.requireNonNull(options, "options == null");
+        AgentReply reply = client.send(message.forConversation(sender, language, pendingAdd, pendingRemove), options);
         pendingAdd = List.of();
         pendingRemove = List.of();
         return reply;

@@ -6,6 +6,7 @@ import io.github.chatsdk.helvia.AgentReply;
 import io.github.chatsdk.helvia.HelviaClient;
 import io.github.chatsdk.helvia.HelviaHealth;
 import io.github.chatsdk.helvia.HelviaMessage;
+import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.OperationUnderTest;
 
@@ -102,4 +103,11 @@ final class HelviaOperations {
             return null;
         }
     };
+
+    /** The asynchronous twins, driven through {@code client.async()}. */
+    static final OperationUnderTest<HelviaClient, AgentReply> SEND_ASYNC = AsyncOperations.of(SEND,
+            (client, options) -> client.async().send(
+                    HelviaMessage.text("Hello, I need help with time management").sender("user-123"), options));
+    static final OperationUnderTest<HelviaClient, HelviaHealth> HEALTH_ASYNC = AsyncOperations.of(HEALTH,
+            (client, options) -> client.async().health(options));
 }

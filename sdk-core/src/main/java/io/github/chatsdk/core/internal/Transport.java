@@ -423,6 +423,8 @@ public final class Transport implements AutoCloseable {
         private final Object lock = new Object();
         private Call call;
         private Future<?> wait;
+        /** Whether an attempt is on its way and has not reported back: its outcome is unknown. */
+        private volatile boolean sending;
 
         AsyncExchange(Exchange x) {
             this.x = x;
@@ -466,11 +468,13 @@ public final class Transport implements AutoCloseable {
             if (future.isDone()) {
                 return; // cancelled while the attempt was prepared: never sent
             }
+            sending = true;
             c.enqueue(this);
         }
 
         @Override
         public void onFailure(Call c, IOException e) {
+            sending = false;
             if (future.isDone()) {
                 return; // cancelled (the failure is the cancellation) or already failed by close()
             }
@@ -490,6 +494,7 @@ public final class Transport implements AutoCloseable {
 
         @Override
         public void onResponse(Call c, Response response) {
+            sending = false;
             if (future.isDone()) {
                 response.close();
                 return;
@@ -553,11 +558,12 @@ public final class Transport implements AutoCloseable {
         /** Fails the call because the client was closed while it was in flight. */
         void abortClosed() {
             int attempts = x.attempt;
+            boolean unknown = x.reached || sending;
             String msg = "The client was closed while the call was in flight, after " + attempts
                     + (attempts == 1 ? " attempt" : " attempts")
-                    + (x.reached ? "; the request may have reached the server, so its outcome is unknown"
+                    + (unknown ? "; the request may have reached the server, so its outcome is unknown"
                             : "; the request was not delivered");
-            future.completeExceptionally(new ConnectionException(msg, null, attempts, x.key(), x.reached));
+            future.completeExceptionally(new ConnectionException(msg, null, attempts, x.key(), unknown));
             cancelPending();
         }
     }

@@ -75,6 +75,15 @@ import okio.BufferedSource;
  *       {@code Retry-After} above {@code maxRetryAfter} is not waited for: the call fails at once
  *       and the exception says how long the server asked to wait.</li>
  * </ul>
+ *
+ * <p>Two ways to run a call, one set of decisions. {@link #execute} (blocking) and
+ * {@link #executeAsync} (OkHttp's {@code enqueue}, waits scheduled) only drive the loop; what
+ * happens at each step is decided by the same private methods, which neither path duplicates:
+ * {@code begin} (per-call spec, attempt count, prepared request), {@code rateLimitWait} (the
+ * limiter's hold), {@code nextAttempt} (credential, retry-count header, log, per-call timeout),
+ * {@code onFailure} and {@code onResponse} (bounded reads, logging, the limiter's bookkeeping, and
+ * the {@code Step}: a result, an exception, or a retry after a delay). The synchronous path waits
+ * with the {@link io.github.chatsdk.core.Sleeper}; the asynchronous one with the scheduler.
  */
 public final class Transport implements AutoCloseable {
     /** Header that tells the server which retry an attempt is (absent on the first attempt). */

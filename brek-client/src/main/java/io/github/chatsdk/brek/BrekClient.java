@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  *     System.out.println(r.messageText() + " " + r.shortlist());
  * }
  * }</pre>
+ *
+ * <p>Every operation has an asynchronous twin under {@link #async()} returning a
+ * {@link java.util.concurrent.CompletableFuture}, and {@link #withOptions(RequestOptions)} derives a
+ * client with other default retries, timeouts or headers that shares this one's connections.
  */
 public final class BrekClient implements AutoCloseable {
     /** The production server, the default base URL. */

@@ -51,6 +51,11 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>Every operation has an asynchronous twin under {@link #async()} (and a conversation's turns
+ * under {@link HelviaConversation#async()}) returning a {@link java.util.concurrent.CompletableFuture};
+ * {@link #withOptions(RequestOptions)} derives a client with other default retries, timeouts or
+ * headers that shares this one's connections.
+ *
  * <p>The token goes out as {@code Authorization: Bearer ...} on {@code POST /api/events} only; the
  * health check carries no credential. A message is retried only when it certainly never reached
  * the server (sending it twice would make the agent answer twice); the health check is retried on

@@ -75,7 +75,7 @@ public final class ClientCore implements AutoCloseable {
         try {
             Objects.requireNonNull(options, "options == null");
             checkOpen();
-            op = Objects.requireNonNull(operation.get(), "operation");
+            op = Objects.requireNonNull(operation.get(), "operation == null");
             spec = spec(op, options);
             request = request(op, spec);
         } catch (RuntimeException e) {

@@ -2,18 +2,15 @@ package io.github.chatsdk.brek;
 
 import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.ApiClient;
-import io.github.chatsdk.brek.internal.generated.ApiException;
 import io.github.chatsdk.brek.internal.generated.api.EventsApi;
 import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.core.BaseClientBuilder;
-import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.LogLevel;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
-import io.github.chatsdk.core.internal.CallSpec;
-import io.github.chatsdk.core.internal.HttpResult;
-import io.github.chatsdk.core.internal.Transport;
+import io.github.chatsdk.core.internal.ClientCore;
 import io.github.chatsdk.core.internal.TransportConfig;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,10 @@ import java.util.function.Supplier;
  *     System.out.println(r.messageText() + " " + r.shortlist());
  * }
  * }</pre>
+ *
+ * <p>Every operation has an asynchronous twin under {@link #async()} returning a
+ * {@link java.util.concurrent.CompletableFuture}, and {@link #withOptions(RequestOptions)} derives a
+ * client with other default retries, timeouts or headers that shares this one's connections.
  */
 public final class BrekClient implements AutoCloseable {
     /** The production server, the default base URL. */
@@ -46,22 +47,35 @@ public final class BrekClient implements AutoCloseable {
         BrekJson.init();
     }
 
-    private final Transport transport;
+    private final ClientCore core;
     private final BrekAuthScheme authScheme;
     private final SessionsApi sessionsApi;
     private final EventsApi eventsApi;
     private final BrekSessions sessions;
     private final BrekEvents events;
+    private final BrekClientAsync async;
 
     private BrekClient(TransportConfig config, BrekAuthScheme authScheme) {
-        this.transport = new Transport(config);
+        this.core = ClientCore.create(config);
         this.authScheme = authScheme;
-        ApiClient apiClient = new ApiClient(transport.httpClient());
+        ApiClient apiClient = new ApiClient(core.transport().httpClient());
         apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
         this.sessionsApi = new SessionsApi(apiClient);
         this.eventsApi = new EventsApi(apiClient);
         this.sessions = new BrekSessions(this);
         this.events = new BrekEvents(this);
+        this.async = new BrekClientAsync(this);
+    }
+
+    /** A client derived from {@code parent}: same transport and generated APIs, another core. */
+    private BrekClient(BrekClient parent, ClientCore core) {
+        this.core = core;
+        this.authScheme = parent.authScheme;
+        this.sessionsApi = parent.sessionsApi;
+        this.eventsApi = parent.eventsApi;
+        this.sessions = new BrekSessions(this);
+        this.events = new BrekEvents(this);
+        this.async = new BrekClientAsync(this);
     }
 
     /**
@@ -95,6 +109,42 @@ public final class BrekClient implements AutoCloseable {
         return events;
     }
 
+    /**
+     * The asynchronous twin of every operation of this client, returning {@link
+     * java.util.concurrent.CompletableFuture}s: {@code brek.async().events().sendText(...)}. Same
+     * connection pool, retries, options and exceptions; no thread is blocked while a call waits.
+     *
+     * @return the asynchronous view of this client
+     */
+    public BrekClientAsync async() {
+        return async;
+    }
+
+    /**
+     * A client whose every call (synchronous and asynchronous) uses {@code options} as its
+     * defaults: retries, timeouts and extra headers. Options passed to a single call still apply
+     * on top; calling {@code withOptions} on the result adds more defaults on top of these.
+     *
+     * <pre>{@code
+     * BrekClient traced = brek.withOptions(RequestOptions.builder()
+     *         .header("x-trace-id", traceId).timeout(Duration.ofSeconds(10)).build());
+     * traced.events().sendText(sessionId, actorId, "hi");
+     * }</pre>
+     *
+     * <p>The derived client shares everything with this one: connection pool, dispatcher,
+     * scheduler, credential, and the client-side rate limiter. It is cheap to create. This client
+     * keeps owning those resources: closing the derived client only makes it refuse later calls,
+     * while closing this client closes every client derived from it too. Idempotency keys are not
+     * an option: a Brek event carries its own ({@link SendEvent#idempotencyKey(String)}).
+     *
+     * @param options the defaults of the derived client
+     * @return the derived client
+     * @throws IllegalStateException when this client is closed
+     */
+    public BrekClient withOptions(RequestOptions options) {
+        return new BrekClient(this, core.withOptions(options));
+    }
+
     /** @return the auth scheme this client sends */
     public BrekAuthScheme authScheme() {
         return authScheme;
@@ -102,7 +152,7 @@ public final class BrekClient implements AutoCloseable {
 
     /** @return the base URL this client talks to */
     public String baseUrl() {
-        return BaseUrls.asString(transport.config().baseUrl);
+        return BaseUrls.asString(core.transport().config().baseUrl);
     }
 
     SessionsApi sessionsApi() {
@@ -113,30 +163,21 @@ public final class BrekClient implements AutoCloseable {
         return eventsApi;
     }
 
-    /** Builds the request with the generated code, then runs it through the transport. */
-    HttpResult execute(GeneratedCall call, CallSpec spec) {
-        okhttp3.Request request;
-        try {
-            request = call.build().request();
-        } catch (ApiException | RuntimeException e) {
-            throw new ChatSdkException("Could not build the request: " + e.getClass().getSimpleName(), e, 0,
-                    spec.idempotencyKey());
-        }
-        return transport.execute(request, spec);
-    }
-
-    @FunctionalInterface
-    interface GeneratedCall {
-        okhttp3.Call build() throws ApiException;
+    ClientCore core() {
+        return core;
     }
 
     /**
-     * Releases connections and threads (unless they belong to an {@code OkHttpClient} you passed to
-     * the builder). Calls in flight may fail; later calls throw {@link IllegalStateException}.
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} or a
+     * scheduler you passed to the builder). Synchronous calls in flight may fail; asynchronous
+     * calls in flight fail with a {@link io.github.chatsdk.core.ConnectionException}; later calls
+     * throw {@link IllegalStateException}, also on every client derived with
+     * {@link #withOptions(RequestOptions)}. On a derived client, {@code close()} releases nothing:
+     * it only makes that client refuse later calls.
      */
     @Override
     public void close() {
-        transport.close();
+        core.close();
     }
 
     /** @return a description without the credential */

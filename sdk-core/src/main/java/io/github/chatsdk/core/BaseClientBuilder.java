@@ -7,14 +7,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
  * The transport settings every chatsdk client builder shares: base URL, retries, timeouts, proxy,
- * TLS, your own {@link OkHttpClient}, and the sleeper and clock used by retries. Each client's
- * builder adds its own credentials on top.
+ * TLS, your own {@link OkHttpClient}, and the sleeper, scheduler and clock used by retries. Each
+ * client's builder adds its own credentials on top.
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read 60 s, write 30 s, whole call 90 s per attempt;
  * {@code Retry-After} honoured up to 60 s; no client-side rate limiting; logging from
@@ -150,7 +151,8 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * request is left in the window ({@code x-ratelimit-remaining: 0}), or a 429 asks to wait, the
      * client holds every later request of every thread until the window should have reset (the
      * {@code Retry-After}, else one minute, at most {@link #maxRetryAfter(Duration)}) instead of
-     * sending requests the server would refuse. The wait uses the configured sleeper and clock.
+     * sending requests the server would refuse. The wait uses the configured sleeper (asynchronous
+     * calls: the scheduler) and clock.
      *
      * @param enabled whether to wait
      * @return this builder
@@ -214,13 +216,31 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * What waits between retries. Tests pass one that records the delays and returns at once.
+     * What synchronous calls wait with between retries (and for the client-side rate limiter).
+     * Tests pass one that records the delays and returns at once. Asynchronous calls never block a
+     * thread: they wait with {@link #scheduler(ScheduledExecutorService)}.
      *
      * @param sleeper the sleeper
      * @return this builder
      */
     public B sleeper(Sleeper sleeper) {
         config.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+        return self();
+    }
+
+    /**
+     * What asynchronous calls ({@code client.async()}) wait with between retries and for the
+     * client-side rate limiter: each wait is one task scheduled with the requested delay, so no
+     * thread is blocked while a call waits. By default each client has its own scheduler with one
+     * daemon thread, started on the first wait and stopped by {@code close()}. A scheduler passed
+     * here is shared, not owned: {@code close()} leaves it running. Tests pass one that runs tasks
+     * at once and records the delays.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public B scheduler(ScheduledExecutorService scheduler) {
+        config.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
         return self();
     }
 

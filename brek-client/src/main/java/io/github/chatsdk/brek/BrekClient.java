@@ -6,14 +6,12 @@ import io.github.chatsdk.brek.internal.generated.api.EventsApi;
 import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.core.BaseClientBuilder;
 import io.github.chatsdk.core.InvalidInputException;
-import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.ClientCore;
 import io.github.chatsdk.core.internal.TransportConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -231,52 +229,20 @@ public final class BrekClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Reads {@code BREK_API_KEY}, {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} and
-         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
-         * this call override them.
-         *
-         * @return this builder
-         */
-        public Builder fromEnv() {
-            return fromEnv(System::getenv);
-        }
-
-        /**
-         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
-         * environment: for tests, and for programs that hold their configuration in a map (the
-         * examples pass a sandbox's URL and key this way). Variables absent from the map are not
-         * looked up elsewhere; settings made after this call override them.
-         *
-         * <pre>{@code
-         * BrekClient brek = BrekClient.builder()
-         *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
-         *         .build();
-         * }</pre>
-         *
-         * @param env variable names to values; not {@code null}
-         * @return this builder
-         */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env == null");
-            return fromEnv(env::get);
-        }
-
-        Builder fromEnv(Function<String, String> env) {
-            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        @Override
+        protected void applyEnv(Function<String, String> env) {
             String key = env.apply("BREK_API_KEY");
-            if (key != null && !key.isBlank()) {
-                apiKey(key.trim());
+            if (key != null) {
+                apiKey(key);
             }
             String url = env.apply("BREK_BASE_URL");
-            if (url != null && !url.isBlank()) {
-                baseUrl(url.trim());
+            if (url != null) {
+                baseUrl(url);
             }
             String scheme = env.apply("BREK_AUTH_SCHEME");
-            if (scheme != null && !scheme.isBlank()) {
+            if (scheme != null) {
                 authScheme(BrekAuthScheme.fromEnvName(scheme));
             }
-            return this;
         }
 
         /**

@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
 import io.github.chatsdk.core.InvalidInputException;
-import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
@@ -436,53 +435,20 @@ public final class HelviaClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Reads {@code HELVIA_API_TOKEN}, {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} and
-         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
-         * this call override them.
-         *
-         * @return this builder
-         */
-        public Builder fromEnv() {
-            return fromEnv(System::getenv);
-        }
-
-        /**
-         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
-         * environment: for tests, and for programs that hold their configuration in a map (the
-         * examples pass a sandbox's URL, token and handle this way). Variables absent from the map
-         * are not looked up elsewhere; settings made after this call override them.
-         *
-         * <pre>{@code
-         * HelviaClient helvia = HelviaClient.builder()
-         *         .fromEnv(Map.of("HELVIA_BASE_URL", sandbox.baseUrl(), "HELVIA_API_TOKEN", sandbox.token(),
-         *                 "HELVIA_HANDLE", sandbox.handle()))
-         *         .build();
-         * }</pre>
-         *
-         * @param env variable names to values; not {@code null}
-         * @return this builder
-         */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env == null");
-            return fromEnv(env::get);
-        }
-
-        Builder fromEnv(Function<String, String> env) {
-            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        @Override
+        protected void applyEnv(Function<String, String> env) {
             String token = env.apply("HELVIA_API_TOKEN");
-            if (token != null && !token.isBlank()) {
-                apiToken(token.trim());
+            if (token != null) {
+                apiToken(token);
             }
             String h = env.apply("HELVIA_HANDLE");
-            if (h != null && !h.isBlank()) {
-                handle(h.trim());
+            if (h != null) {
+                handle(h);
             }
             String url = env.apply("HELVIA_BASE_URL");
-            if (url != null && !url.isBlank()) {
-                baseUrl(url.trim());
+            if (url != null) {
+                baseUrl(url);
             }
-            return this;
         }
 
         /**

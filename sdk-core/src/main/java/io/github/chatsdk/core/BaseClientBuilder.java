@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
@@ -269,6 +270,56 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
         headers.put(name, value);
         return self();
     }
+
+    /**
+     * Reads the client's configuration from the process environment where it is set:
+     * {@code CHATSDK_LOG} and the client's own variables ({@code BREK_API_KEY},
+     * {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} for the Brek client; {@code HELVIA_API_TOKEN},
+     * {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} for the Helvia client). Settings made after
+     * this call override it.
+     *
+     * @return this builder
+     */
+    public final B fromEnv() {
+        return readEnv(System::getenv);
+    }
+
+    /**
+     * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
+     * environment: for tests, and for programs that hold their configuration in a map (the
+     * examples pass a sandbox's URL and credentials this way). Variables absent from the map are
+     * not looked up elsewhere; settings made after this call override them.
+     *
+     * <pre>{@code
+     * BrekClient brek = BrekClient.builder()
+     *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
+     *         .build();
+     * }</pre>
+     *
+     * @param env variable names to values; not {@code null}
+     * @return this builder
+     */
+    public final B fromEnv(Map<String, String> env) {
+        Objects.requireNonNull(env, "env == null");
+        return readEnv(env::get);
+    }
+
+    private B readEnv(Function<String, String> env) {
+        LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        applyEnv(name -> {
+            String value = env.apply(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        });
+        return self();
+    }
+
+    /**
+     * Applies the client's own environment variables; called by {@link #fromEnv()} and
+     * {@link #fromEnv(Map)}.
+     *
+     * @param env looks a variable up: its trimmed value, or {@code null} when absent or blank
+     */
+    protected abstract void applyEnv(Function<String, String> env);
 
     /**
      * The transport configuration so far, for the concrete builder's {@code build()}.

@@ -1,23 +1,17 @@
 package io.github.chatsdk.brek;
 
 import io.github.chatsdk.brek.internal.BrekApiClient;
-import io.github.chatsdk.brek.internal.BrekJson;
 import io.github.chatsdk.brek.internal.generated.ApiClient;
-import io.github.chatsdk.brek.internal.generated.ApiException;
 import io.github.chatsdk.brek.internal.generated.api.EventsApi;
 import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.core.BaseClientBuilder;
-import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
-import io.github.chatsdk.core.LogLevel;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
-import io.github.chatsdk.core.internal.CallSpec;
-import io.github.chatsdk.core.internal.HttpResult;
-import io.github.chatsdk.core.internal.Transport;
+import io.github.chatsdk.core.internal.ClientCore;
 import io.github.chatsdk.core.internal.TransportConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,6 +30,10 @@ import java.util.function.Supplier;
  *     System.out.println(r.messageText() + " " + r.shortlist());
  * }
  * }</pre>
+ *
+ * <p>Every operation has an asynchronous twin under {@link #async()} returning a
+ * {@link java.util.concurrent.CompletableFuture}, and {@link #withOptions(RequestOptions)} derives a
+ * client with other default retries, timeouts or headers that shares this one's connections.
  */
 public final class BrekClient implements AutoCloseable {
     /** The production server, the default base URL. */
@@ -43,22 +41,35 @@ public final class BrekClient implements AutoCloseable {
     /** A local development server. */
     public static final String LOCAL_URL = "http://localhost:3000";
 
-    private final Transport transport;
+    private final ClientCore core;
     private final BrekAuthScheme authScheme;
     private final SessionsApi sessionsApi;
     private final EventsApi eventsApi;
     private final BrekSessions sessions;
     private final BrekEvents events;
+    private final BrekClientAsync async;
 
     private BrekClient(TransportConfig config, BrekAuthScheme authScheme) {
-        this.transport = new Transport(config);
+        this.core = ClientCore.create(config);
         this.authScheme = authScheme;
-        ApiClient apiClient = new BrekApiClient(transport.httpClient());
+        ApiClient apiClient = new BrekApiClient(core.transport().httpClient());
         apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
         this.sessionsApi = new SessionsApi(apiClient);
         this.eventsApi = new EventsApi(apiClient);
         this.sessions = new BrekSessions(this);
         this.events = new BrekEvents(this);
+        this.async = new BrekClientAsync(this);
+    }
+
+    /** A client derived from {@code parent}: same transport and generated APIs, another core. */
+    private BrekClient(BrekClient parent, ClientCore core) {
+        this.core = core;
+        this.authScheme = parent.authScheme;
+        this.sessionsApi = parent.sessionsApi;
+        this.eventsApi = parent.eventsApi;
+        this.sessions = new BrekSessions(this);
+        this.events = new BrekEvents(this);
+        this.async = new BrekClientAsync(this);
     }
 
     /**
@@ -92,6 +103,42 @@ public final class BrekClient implements AutoCloseable {
         return events;
     }
 
+    /**
+     * The asynchronous twin of every operation of this client, returning {@link
+     * java.util.concurrent.CompletableFuture}s: {@code brek.async().events().sendText(...)}. Same
+     * connection pool, retries, options and exceptions; no thread is blocked while a call waits.
+     *
+     * @return the asynchronous view of this client
+     */
+    public BrekClientAsync async() {
+        return async;
+    }
+
+    /**
+     * A client whose every call (synchronous and asynchronous) uses {@code options} as its
+     * defaults: retries, timeouts and extra headers. Options passed to a single call still apply
+     * on top; calling {@code withOptions} on the result adds more defaults on top of these.
+     *
+     * <pre>{@code
+     * BrekClient traced = brek.withOptions(RequestOptions.builder()
+     *         .header("x-trace-id", traceId).timeout(Duration.ofSeconds(10)).build());
+     * traced.events().sendText(sessionId, actorId, "hi");
+     * }</pre>
+     *
+     * <p>The derived client shares everything with this one: connection pool, dispatcher,
+     * scheduler, credential, and the client-side rate limiter. It is cheap to create. This client
+     * keeps owning those resources: closing the derived client only makes it refuse later calls,
+     * while closing this client closes every client derived from it too. Idempotency keys are not
+     * an option: a Brek event carries its own ({@link SendEvent#idempotencyKey(String)}).
+     *
+     * @param options the defaults of the derived client
+     * @return the derived client
+     * @throws IllegalStateException when this client is closed
+     */
+    public BrekClient withOptions(RequestOptions options) {
+        return new BrekClient(this, core.withOptions(options));
+    }
+
     /** @return the auth scheme this client sends */
     public BrekAuthScheme authScheme() {
         return authScheme;
@@ -99,7 +146,7 @@ public final class BrekClient implements AutoCloseable {
 
     /** @return the base URL this client talks to */
     public String baseUrl() {
-        return BaseUrls.asString(transport.config().baseUrl);
+        return BaseUrls.asString(core.transport().config().baseUrl);
     }
 
     SessionsApi sessionsApi() {
@@ -110,30 +157,21 @@ public final class BrekClient implements AutoCloseable {
         return eventsApi;
     }
 
-    /** Builds the request with the generated code, then runs it through the transport. */
-    HttpResult execute(GeneratedCall call, CallSpec spec) {
-        okhttp3.Request request;
-        try {
-            request = call.build().request();
-        } catch (ApiException | RuntimeException e) {
-            throw new ChatSdkException("Could not build the request: " + e.getClass().getSimpleName(), e, 0,
-                    spec.idempotencyKey());
-        }
-        return transport.execute(request, spec);
-    }
-
-    @FunctionalInterface
-    interface GeneratedCall {
-        okhttp3.Call build() throws ApiException;
+    ClientCore core() {
+        return core;
     }
 
     /**
-     * Releases connections and threads (unless they belong to an {@code OkHttpClient} you passed to
-     * the builder). Calls in flight may fail; later calls throw {@link IllegalStateException}.
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} or a
+     * scheduler you passed to the builder). Synchronous calls in flight may fail; asynchronous
+     * calls in flight fail with a {@link io.github.chatsdk.core.ConnectionException}; later calls
+     * throw {@link IllegalStateException}, also on every client derived with
+     * {@link #withOptions(RequestOptions)}. On a derived client, {@code close()} releases nothing:
+     * it only makes that client refuse later calls.
      */
     @Override
     public void close() {
-        transport.close();
+        core.close();
     }
 
     /** @return a description without the credential */
@@ -187,52 +225,20 @@ public final class BrekClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Reads {@code BREK_API_KEY}, {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} and
-         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
-         * this call override them.
-         *
-         * @return this builder
-         */
-        public Builder fromEnv() {
-            return fromEnv(System::getenv);
-        }
-
-        /**
-         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
-         * environment: for tests, and for programs that hold their configuration in a map (the
-         * examples pass a sandbox's URL and key this way). Variables absent from the map are not
-         * looked up elsewhere; settings made after this call override them.
-         *
-         * <pre>{@code
-         * BrekClient brek = BrekClient.builder()
-         *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
-         *         .build();
-         * }</pre>
-         *
-         * @param env variable names to values; not {@code null}
-         * @return this builder
-         */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env == null");
-            return fromEnv(env::get);
-        }
-
-        Builder fromEnv(Function<String, String> env) {
-            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        @Override
+        protected void applyEnv(Function<String, String> env) {
             String key = env.apply("BREK_API_KEY");
-            if (key != null && !key.isBlank()) {
-                apiKey(key.trim());
+            if (key != null) {
+                apiKey(key);
             }
             String url = env.apply("BREK_BASE_URL");
-            if (url != null && !url.isBlank()) {
-                baseUrl(url.trim());
+            if (url != null) {
+                baseUrl(url);
             }
             String scheme = env.apply("BREK_AUTH_SCHEME");
-            if (scheme != null && !scheme.isBlank()) {
+            if (scheme != null) {
                 authScheme(BrekAuthScheme.fromEnvName(scheme));
             }
-            return this;
         }
 
         /**

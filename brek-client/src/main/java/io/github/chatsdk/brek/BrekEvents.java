@@ -15,6 +15,7 @@ import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Operation;
 import io.github.chatsdk.core.internal.Transport;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -72,8 +73,16 @@ public final class BrekEvents {
      *     {@code outcomeUnknown()} is true, resend with the same key
      */
     public EventResult send(SendEvent event, RequestOptions options) {
-        Objects.requireNonNull(event, "event == null");
         Objects.requireNonNull(options, "options == null");
+        return client.core().run(operation(event), options);
+    }
+
+    /**
+     * {@code POST /events} for {@code event}, with its idempotency key (the event's, else a new
+     * one): shared by the synchronous and asynchronous calls.
+     */
+    Operation<EventResult> operation(SendEvent event) {
+        Objects.requireNonNull(event, "event == null");
         event.validate();
         String key = event.idempotencyKey().orElseGet(IdempotencyKeys::random);
         SendEventRequest body = new SendEventRequest().sessionId(event.sessionId()).idempotencyKey(key);
@@ -81,8 +90,12 @@ public final class BrekEvents {
         event.text().ifPresent(body::text);
         event.kind().ifPresent(k -> body.kind(k.value()));
         event.payload().ifPresent(body::payload);
-        HttpResult result = client.execute(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null),
-                SEND.idempotencyKey(key).options(options));
+        return Operation.of(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null).request(),
+                SEND.idempotencyKey(key), result -> eventResult(result, key));
+    }
+
+    /** The typed result of a 2xx {@code POST /events} sent with {@code key}. */
+    static EventResult eventResult(HttpResult result, String key) {
         try {
             return parse(result, key);
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -139,8 +152,7 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult bookOption(String sessionId, String optionId) {
-        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_BOOK_OPTION)
-                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId))));
+        return send(bookOptionEvent(sessionId, optionId));
     }
 
     /**
@@ -151,8 +163,7 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult bookByOptionId(String sessionId, String optionId) {
-        return send(SendEvent.ofKind(sessionId, EventKind.COMMAND_BOOK_BY_OPTION_ID)
-                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId))));
+        return send(bookByOptionIdEvent(sessionId, optionId));
     }
 
     /**
@@ -186,6 +197,16 @@ public final class BrekEvents {
      */
     public EventResult cancelBooking(String sessionId, Map<String, ?> payload) {
         return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload));
+    }
+
+    static SendEvent bookOptionEvent(String sessionId, String optionId) {
+        return SendEvent.ofKind(sessionId, EventKind.ACTION_BOOK_OPTION)
+                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId)));
+    }
+
+    static SendEvent bookByOptionIdEvent(String sessionId, String optionId) {
+        return SendEvent.ofKind(sessionId, EventKind.COMMAND_BOOK_BY_OPTION_ID)
+                .payload(Map.of("optionId", Check.nonBlank("payload.optionId", optionId)));
     }
 
     /** The typed view of {@code artifacts.shortlist}; exact prices come from the JSON text. */

@@ -18,6 +18,7 @@ import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Operation;
 import io.github.chatsdk.core.internal.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,8 +66,13 @@ public final class BrekSessions {
      *     {@code outcomeUnknown()} is true, the session may have been created
      */
     public Session create(CreateSession request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(options, "options == null");
+        return client.core().run(createOperation(request), options);
+    }
+
+    /** {@code POST /sessions} for {@code request}: shared by the synchronous and asynchronous calls. */
+    Operation<Session> createOperation(CreateSession request) {
+        Objects.requireNonNull(request, "request == null");
         CreateSessionRequestActor actor = new CreateSessionRequestActor().actorId(request.actorId());
         request.timezoneOffsetMinutes().ifPresent(actor::timezoneOffsetMinutes);
         CreateSessionRequest body = new CreateSessionRequest().actor(actor);
@@ -78,8 +84,12 @@ public final class BrekSessions {
             request.threadTs().ifPresent(c::threadTs);
             body.conversation(c);
         }
-        HttpResult result = client.execute(() -> client.sessionsApi().createPartnerCoreChatSessionCall(body, null),
-                CREATE.options(options));
+        return Operation.of(() -> client.sessionsApi().createPartnerCoreChatSessionCall(body, null).request(), CREATE,
+                BrekSessions::session);
+    }
+
+    /** The typed result of a 2xx {@code POST /sessions}. */
+    static Session session(HttpResult result) {
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             SessionData d = BrekJson.bind(tree, CreateSessionResponse.class).getData();
@@ -121,10 +131,19 @@ public final class BrekSessions {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public SessionSnapshot get(String sessionId, RequestOptions options) {
-        Check.pathSegment("sessionId", sessionId);
         Objects.requireNonNull(options, "options == null");
-        HttpResult result = client.execute(() -> client.sessionsApi().getPartnerCoreChatSessionCall(sessionId, null),
-                GET.options(options));
+        return client.core().run(getOperation(sessionId), options);
+    }
+
+    /** {@code GET /sessions/{sessionId}}: shared by the synchronous and asynchronous calls. */
+    Operation<SessionSnapshot> getOperation(String sessionId) {
+        Check.pathSegment("sessionId", sessionId);
+        return Operation.of(() -> client.sessionsApi().getPartnerCoreChatSessionCall(sessionId, null).request(), GET,
+                BrekSessions::snapshot);
+    }
+
+    /** The typed result of a 2xx {@code GET /sessions/{sessionId}}. */
+    static SessionSnapshot snapshot(HttpResult result) {
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             GetSessionResponseData d = BrekJson.bind(tree, GetSessionResponse.class).getData();

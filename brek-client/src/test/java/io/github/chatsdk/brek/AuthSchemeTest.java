@@ -98,7 +98,7 @@ class AuthSchemeTest extends BrekServerTest {
     void fromEnvChoosesTheSchemeNamedInBrekAuthScheme(String value, BrekAuthScheme expected) throws Exception {
         Map<String, String> env = env(value);
 
-        BrekClient client = track(BrekClient.builder().fromEnv(env::get).sleeper(sleeper).build());
+        BrekClient client = track(BrekClient.builder().fromEnv(env).sleeper(sleeper).build());
 
         assertEquals(expected, client.authScheme());
         assertEquals(server.url("/").toString().replaceAll("/$", ""), client.baseUrl());
@@ -109,7 +109,7 @@ class AuthSchemeTest extends BrekServerTest {
     void fromEnvWithoutBrekAuthSchemeUsesThePartnerApiKeyHeader() throws Exception {
         Map<String, String> env = env(null);
 
-        BrekClient client = track(BrekClient.builder().fromEnv(env::get).sleeper(sleeper).build());
+        BrekClient client = track(BrekClient.builder().fromEnv(env).sleeper(sleeper).build());
 
         assertEveryOperationSendsOnly(client, BrekAuthScheme.PARTNER_API_KEY, "env-key-42");
     }
@@ -118,7 +118,7 @@ class AuthSchemeTest extends BrekServerTest {
     void settingsMadeAfterFromEnvOverrideTheEnvironment() throws Exception {
         Map<String, String> env = env("legacy");
 
-        BrekClient client = track(BrekClient.builder().fromEnv(env::get).authScheme(BrekAuthScheme.BEARER)
+        BrekClient client = track(BrekClient.builder().fromEnv(env).authScheme(BrekAuthScheme.BEARER)
                 .apiKey(API_KEY).sleeper(sleeper).build());
 
         assertEveryOperationSendsOnly(client, BrekAuthScheme.BEARER, API_KEY);
@@ -128,7 +128,7 @@ class AuthSchemeTest extends BrekServerTest {
     void fromEnvRefusesAnUnknownSchemeNamingTheVariable() {
         Map<String, String> env = env("basic");
 
-        InvalidInputException e = expect(InvalidInputException.class, () -> BrekClient.builder().fromEnv(env::get));
+        InvalidInputException e = expect(InvalidInputException.class, () -> BrekClient.builder().fromEnv(env));
 
         assertEquals("BREK_AUTH_SCHEME", e.field());
         assertEquals(0, server.getRequestCount());
@@ -140,7 +140,7 @@ class AuthSchemeTest extends BrekServerTest {
         env.put("BREK_BASE_URL", server.url("/").toString());
 
         InvalidInputException e = expect(InvalidInputException.class,
-                () -> BrekClient.builder().fromEnv(env::get).build());
+                () -> BrekClient.builder().fromEnv(env).build());
 
         assertEquals("apiKey", e.field());
         assertEquals(0, server.getRequestCount());

@@ -36,7 +36,7 @@ class SecurityTest extends BrekServerTest {
         BrekClient client = track(builder.build());
         BrekClient bearer = track(builder().authScheme(BrekAuthScheme.BEARER).build());
         BrekClient.Builder supplied = BrekClient.builder().apiKey(() -> API_KEY);
-        BrekClient.Builder fromEnv = BrekClient.builder().fromEnv(Map.of("BREK_API_KEY", API_KEY)::get);
+        BrekClient.Builder fromEnv = BrekClient.builder().fromEnv(Map.of("BREK_API_KEY", API_KEY));
 
         for (Object o : List.of(builder, client, bearer, supplied, fromEnv, client.sessions(), client.events())) {
             assertFalse(o.toString().contains(API_KEY), o.getClass() + ": " + o);

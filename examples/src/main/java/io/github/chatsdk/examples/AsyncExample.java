@@ -13,21 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Both APIs at once: four Brek searches (each in its own session) and three Helvia conversations
- * run concurrently, composed with {@link CompletableFuture}. One client per API is shared by all
- * of them: clients are thread-safe. A {@link HelviaConversation} is not, so each conversation's
- * turns are chained one after the other.
- *
- * <p>The calls here are the blocking ones, run on an executor of the application's own with
- * {@code CompletableFuture.supplyAsync(..., pool)}. This example predates the clients' own async
- * API ({@code brek.async()}, {@code helvia.async()}, in progress): the composition below works
- * with any version of the clients, and is what that API will replace.
+ * run concurrently through the clients' async API ({@code brek.async()}, {@code chat.async()}),
+ * composed with {@link CompletableFuture}. No thread waits per call: OkHttp's dispatcher sends
+ * them and the futures complete when the answers arrive. One client per API is shared by all of
+ * them: clients are thread-safe. A {@link HelviaConversation} is not, so each conversation's turns
+ * are chained one after the other with {@code thenCompose}.
  *
  * <pre>
  * java -jar examples/target/chatsdk-examples.jar async
@@ -57,21 +50,18 @@ public final class AsyncExample {
      * @return the exit status: 0 on success, 1 after an SDK error
      */
     public static int run(PrintStream out, Map<String, String> env) {
-        ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads());
         try (ExampleEnv where = ExampleEnv.both(out, env);
                 BrekClient brek = BrekClient.builder().fromEnv(where.env()).build();
                 HelviaClient helvia = HelviaClient.builder().fromEnv(where.env()).build()) {
             out.println(CITIES.size() + " Brek searches and " + USERS.size()
-                    + " Helvia conversations at the same time, on a pool of 4 threads");
+                    + " Helvia conversations at the same time, through the async API");
 
-            // NOTE: blocking calls composed on our own pool with supplyAsync/thenApplyAsync, until the
-            // clients' async() API lands. Brek: create a session, then search in it; each city on its own.
+            // Brek: create a session, then search in it; each city on its own.
             List<CompletableFuture<String>> searches = new ArrayList<>();
             for (String city : CITIES) {
-                searches.add(CompletableFuture
-                        .supplyAsync(() -> brek.sessions().create(CreateSession.forActor(ACTOR)), pool)
-                        .thenApplyAsync(session -> brek.events().sendText(session.sessionId(), ACTOR,
-                                city + " 2 nights cheapest"), pool)
+                searches.add(brek.async().sessions().create(CreateSession.forActor(ACTOR))
+                        .thenCompose(session -> brek.async().events().sendText(session.sessionId(), ACTOR,
+                                city + " 2 nights cheapest"))
                         .thenApply(result -> result.shortlist().isEmpty() ? result.messageText()
                                 : cheapest(result.shortlist().get(0))));
             }
@@ -80,9 +70,8 @@ public final class AsyncExample {
             List<CompletableFuture<String>> chats = new ArrayList<>();
             for (List<String> user : USERS) {
                 HelviaConversation chat = helvia.conversation(user.get(0));
-                chats.add(CompletableFuture
-                        .supplyAsync(chat::start, pool)
-                        .thenApplyAsync(greeting -> chat.say(user.get(1)), pool)
+                chats.add(chat.async().start()
+                        .thenCompose(greeting -> chat.async().say(user.get(1)))
                         .thenApply(AsyncExample::firstLine));
             }
 
@@ -105,8 +94,6 @@ public final class AsyncExample {
         } catch (CompletionException e) {
             // a failed future wraps the SDK's exception
             return ExampleEnv.fail(out, ExampleEnv.sdkCause(e).orElseThrow(() -> e));
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -119,14 +106,5 @@ public final class AsyncExample {
         String text = reply.text();
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ...";
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "example-async-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

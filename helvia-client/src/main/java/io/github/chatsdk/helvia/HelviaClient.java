@@ -5,21 +5,21 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
-import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.core.InvalidInputException;
-import io.github.chatsdk.core.LogLevel;
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
+import io.github.chatsdk.core.internal.ClientCore;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
+import io.github.chatsdk.core.internal.Operation;
 import io.github.chatsdk.core.internal.Transport;
 import io.github.chatsdk.core.internal.TransportConfig;
 import io.github.chatsdk.helvia.internal.HelviaApiClient;
 import io.github.chatsdk.helvia.internal.HelviaJson;
 import io.github.chatsdk.helvia.internal.generated.ApiClient;
-import io.github.chatsdk.helvia.internal.generated.ApiException;
 import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
 import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
 import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
@@ -52,6 +52,11 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>Every operation has an asynchronous twin under {@link #async()} (and a conversation's turns
+ * under {@link HelviaConversation#async()}) returning a {@link java.util.concurrent.CompletableFuture};
+ * {@link #withOptions(RequestOptions)} derives a client with other default retries, timeouts or
+ * headers that shares this one's connections.
+ *
  * <p>The token goes out as {@code Authorization: Bearer ...} on {@code POST /api/events} only; the
  * health check carries no credential. A message is retried only when it certainly never reached
  * the server (sending it twice would make the agent answer twice); the health check is retried on
@@ -66,16 +71,26 @@ public final class HelviaClient implements AutoCloseable {
     /** The health check is a GET without credential: retried like any GET. */
     private static final CallSpec HEALTH = CallSpec.of(true, false, HelviaJson.ERROR_PARSER);
 
-    private final Transport transport;
+    private final ClientCore core;
     private final String handle;
     private final EventsApi eventsApi;
+    private final HelviaClientAsync async;
 
     private HelviaClient(TransportConfig config, String handle) {
-        this.transport = new Transport(config);
+        this.core = ClientCore.create(config);
         this.handle = handle;
-        ApiClient apiClient = new HelviaApiClient(transport.httpClient());
+        ApiClient apiClient = new HelviaApiClient(core.transport().httpClient());
         apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
         this.eventsApi = new EventsApi(apiClient);
+        this.async = new HelviaClientAsync(this);
+    }
+
+    /** A client derived from {@code parent}: same transport, handle and generated API, another core. */
+    private HelviaClient(HelviaClient parent, ClientCore core) {
+        this.core = core;
+        this.handle = parent.handle;
+        this.eventsApi = parent.eventsApi;
+        this.async = new HelviaClientAsync(this);
     }
 
     /**
@@ -106,7 +121,29 @@ public final class HelviaClient implements AutoCloseable {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public HelviaHealth health() {
-        HttpResult result = execute(() -> eventsApi.healthCheckCall(null), HEALTH);
+        return health(RequestOptions.defaults());
+    }
+
+    /**
+     * Checks that the service is up with per-call options (retries, timeouts, extra headers).
+     *
+     * @param options retries, timeouts and extra headers for this call
+     * @return the service status
+     * @throws io.github.chatsdk.core.ServiceException on an error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     */
+    public HelviaHealth health(RequestOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return core.run(healthOperation(), options);
+    }
+
+    /** {@code GET /api/events}: shared by the synchronous and asynchronous calls. */
+    Operation<HelviaHealth> healthOperation() {
+        return Operation.of(() -> eventsApi.healthCheckCall(null).request(), HEALTH, HelviaClient::health);
+    }
+
+    /** The typed result of a 2xx {@code GET /api/events}. */
+    static HelviaHealth health(HttpResult result) {
         try {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
@@ -131,6 +168,31 @@ public final class HelviaClient implements AutoCloseable {
      * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
     public AgentReply send(HelviaMessage message) {
+        return send(message, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends one message with per-call options, for example a shorter timeout or
+     * {@code maxRetries(0)}. A message is resent only when it certainly never reached the server,
+     * whatever the options say.
+     *
+     * <pre>{@code
+     * AgentReply reply = helvia.send(HelviaMessage.text("Hello").sender("user-123"),
+     *         RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
+     * }</pre>
+     *
+     * @param message the message
+     * @param options retries, timeouts and extra headers for this call
+     * @return the agent's reply
+     * @see #send(HelviaMessage) for the exceptions
+     */
+    public AgentReply send(HelviaMessage message, RequestOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return core.run(sendOperation(message), options);
+    }
+
+    /** {@code POST /api/events} for {@code message}: shared by the synchronous and asynchronous calls. */
+    Operation<AgentReply> sendOperation(HelviaMessage message) {
         Objects.requireNonNull(message, "message == null");
         EventRequest body = message.toRequest(handle);
         EventRequests.validate(body, body.getHandle());
@@ -150,6 +212,11 @@ public final class HelviaClient implements AutoCloseable {
      * @see #send(HelviaMessage) for the other exceptions
      */
     public AgentReply send(EventRequest request) {
+        return core.run(sendOperation(request), RequestOptions.defaults());
+    }
+
+    /** {@code POST /api/events} for a generated request: shared by the synchronous and asynchronous calls. */
+    Operation<AgentReply> sendOperation(EventRequest request) {
         Objects.requireNonNull(request, "request == null");
         String effectiveHandle = request.getHandle() != null ? request.getHandle() : handle;
         EventRequests.validate(request, effectiveHandle);
@@ -205,11 +272,54 @@ public final class HelviaClient implements AutoCloseable {
 
     /** @return the base URL this client talks to */
     public String baseUrl() {
-        return BaseUrls.asString(transport.config().baseUrl);
+        return BaseUrls.asString(core.transport().config().baseUrl);
     }
 
-    private AgentReply post(EventRequest body) {
-        HttpResult result = execute(() -> eventsApi.sendEventCall(body, null), SEND);
+    /**
+     * The asynchronous twin of every operation of this client, returning
+     * {@link java.util.concurrent.CompletableFuture}s: {@code helvia.async().send(...)}. Same
+     * connection pool, retries, options and exceptions; no thread is blocked while a call waits.
+     *
+     * @return the asynchronous view of this client
+     */
+    public HelviaClientAsync async() {
+        return async;
+    }
+
+    /**
+     * A client whose every call (synchronous and asynchronous, conversations included) uses
+     * {@code options} as its defaults: retries, timeouts and extra headers. Options passed to a
+     * single call still apply on top; calling {@code withOptions} on the result adds more defaults
+     * on top of these.
+     *
+     * <pre>{@code
+     * HelviaClient quick = helvia.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).build());
+     * quick.conversation("user-123").say("Hello");
+     * }</pre>
+     *
+     * <p>The derived client shares everything with this one: connection pool, dispatcher,
+     * scheduler, token and handle. It is cheap to create. This client keeps owning those
+     * resources: closing the derived client only makes it refuse later calls, while closing this
+     * client closes every client derived from it too.
+     *
+     * @param options the defaults of the derived client
+     * @return the derived client
+     * @throws IllegalStateException when this client is closed
+     */
+    public HelviaClient withOptions(RequestOptions options) {
+        return new HelviaClient(this, core.withOptions(options));
+    }
+
+    ClientCore core() {
+        return core;
+    }
+
+    private Operation<AgentReply> post(EventRequest body) {
+        return Operation.of(() -> eventsApi.sendEventCall(body, null).request(), SEND, HelviaClient::agentReply);
+    }
+
+    /** The typed result of a 2xx {@code POST /api/events}. */
+    static AgentReply agentReply(HttpResult result) {
         try {
             return reply(result);
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -270,29 +380,17 @@ public final class HelviaClient implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    /** Builds the request with the generated code, then runs it through the transport. */
-    private HttpResult execute(GeneratedCall call, CallSpec spec) {
-        okhttp3.Request request;
-        try {
-            request = call.build().request();
-        } catch (ApiException | RuntimeException e) {
-            throw new ChatSdkException("Could not build the request: " + e.getClass().getSimpleName(), e, 0,
-                    spec.idempotencyKey());
-        }
-        return transport.execute(request, spec);
-    }
-
-    @FunctionalInterface
-    private interface GeneratedCall {
-        okhttp3.Call build() throws ApiException;
-    }
-
     /**
-     * Releases connections and threads. Calls in flight may fail; the client must not be used after.
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} or a
+     * scheduler you passed to the builder). Synchronous calls in flight may fail; asynchronous
+     * calls in flight fail with a {@link io.github.chatsdk.core.ConnectionException}; later calls
+     * throw {@link IllegalStateException}, also on every client derived with
+     * {@link #withOptions(RequestOptions)}. On a derived client, {@code close()} releases nothing:
+     * it only makes that client refuse later calls.
      */
     @Override
     public void close() {
-        transport.close();
+        core.close();
     }
 
     /** @return a description without the credential */
@@ -357,53 +455,20 @@ public final class HelviaClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Reads {@code HELVIA_API_TOKEN}, {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} and
-         * {@code CHATSDK_LOG} from the process environment where they are set; settings made after
-         * this call override them.
-         *
-         * @return this builder
-         */
-        public Builder fromEnv() {
-            return fromEnv(System::getenv);
-        }
-
-        /**
-         * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
-         * environment: for tests, and for programs that hold their configuration in a map (the
-         * examples pass a sandbox's URL, token and handle this way). Variables absent from the map
-         * are not looked up elsewhere; settings made after this call override them.
-         *
-         * <pre>{@code
-         * HelviaClient helvia = HelviaClient.builder()
-         *         .fromEnv(Map.of("HELVIA_BASE_URL", sandbox.baseUrl(), "HELVIA_API_TOKEN", sandbox.token(),
-         *                 "HELVIA_HANDLE", sandbox.handle()))
-         *         .build();
-         * }</pre>
-         *
-         * @param env variable names to values; not {@code null}
-         * @return this builder
-         */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env == null");
-            return fromEnv(env::get);
-        }
-
-        Builder fromEnv(Function<String, String> env) {
-            LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        @Override
+        protected void applyEnv(Function<String, String> env) {
             String token = env.apply("HELVIA_API_TOKEN");
-            if (token != null && !token.isBlank()) {
-                apiToken(token.trim());
+            if (token != null) {
+                apiToken(token);
             }
             String h = env.apply("HELVIA_HANDLE");
-            if (h != null && !h.isBlank()) {
-                handle(h.trim());
+            if (h != null) {
+                handle(h);
             }
             String url = env.apply("HELVIA_BASE_URL");
-            if (url != null && !url.isBlank()) {
-                baseUrl(url.trim());
+            if (url != null) {
+                baseUrl(url);
             }
-            return this;
         }
 
         /**

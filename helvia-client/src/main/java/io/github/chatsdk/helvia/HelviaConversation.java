@@ -1,11 +1,15 @@
 package io.github.chatsdk.helvia;
 
+import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.internal.Check;
+import io.github.chatsdk.core.internal.Futures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A conversation between one end user and the agent. Every message it sends carries the same
@@ -28,13 +32,27 @@ import java.util.Optional;
 public final class HelviaConversation {
     private final HelviaClient client;
     private final HelviaSender sender;
-    private String language;
-    private List<String> pendingAdd = List.of();
-    private List<String> pendingRemove = List.of();
+    private final HelviaConversationAsync async;
+    // volatile and guarded by this: an asynchronous turn clears the tags on an OkHttp thread
+    private volatile String language;
+    private volatile List<String> pendingAdd = List.of();
+    private volatile List<String> pendingRemove = List.of();
 
     HelviaConversation(HelviaClient client, HelviaSender sender) {
         this.client = client;
         this.sender = sender;
+        this.async = new HelviaConversationAsync(this);
+    }
+
+    /**
+     * The asynchronous turns of this conversation (same sender, language and queued tags), each
+     * returning a {@link java.util.concurrent.CompletableFuture}. Start a turn when the previous
+     * one has completed.
+     *
+     * @return the asynchronous view of this conversation
+     */
+    public HelviaConversationAsync async() {
+        return async;
     }
 
     /**
@@ -90,8 +108,10 @@ public final class HelviaConversation {
      */
     public HelviaConversation addTags(String first, String... more) {
         List<String> tags = HelviaMessage.tags("tagOperations.add", list(first, more));
-        pendingAdd = HelviaMessage.merge(pendingAdd, tags);
-        pendingRemove = HelviaMessage.without(pendingRemove, tags);
+        synchronized (this) {
+            pendingAdd = HelviaMessage.merge(pendingAdd, tags);
+            pendingRemove = HelviaMessage.without(pendingRemove, tags);
+        }
         return this;
     }
 
@@ -104,8 +124,10 @@ public final class HelviaConversation {
      */
     public HelviaConversation removeTags(String first, String... more) {
         List<String> tags = HelviaMessage.tags("tagOperations.remove", list(first, more));
-        pendingRemove = HelviaMessage.merge(pendingRemove, tags);
-        pendingAdd = HelviaMessage.without(pendingAdd, tags);
+        synchronized (this) {
+            pendingRemove = HelviaMessage.merge(pendingRemove, tags);
+            pendingAdd = HelviaMessage.without(pendingAdd, tags);
+        }
         return this;
     }
 
@@ -170,11 +192,58 @@ public final class HelviaConversation {
      * @see HelviaClient#send(HelviaMessage) for the exceptions
      */
     public AgentReply send(HelviaMessage message) {
+        return send(message, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends any message as this conversation's user (see {@link #send(HelviaMessage)}) with
+     * per-call options: retries, timeouts and extra headers.
+     *
+     * @param message the message
+     * @param options retries, timeouts and extra headers for this call
+     * @return the agent's reply
+     * @see HelviaClient#send(HelviaMessage) for the exceptions
+     */
+    public AgentReply send(HelviaMessage message, RequestOptions options) {
         Objects.requireNonNull(message, "message == null");
-        AgentReply reply = client.send(message.forConversation(sender, language, pendingAdd, pendingRemove));
-        pendingAdd = List.of();
-        pendingRemove = List.of();
+        Objects.requireNonNull(options, "options == null");
+        List<String> add;
+        List<String> remove;
+        synchronized (this) {
+            add = pendingAdd;
+            remove = pendingRemove;
+        }
+        AgentReply reply = client.send(message.forConversation(sender, language, add, remove), options);
+        forgetSent(add, remove);
         return reply;
+    }
+
+    /** The asynchronous turn: the same message and tags; the tags are forgotten before the future completes. */
+    CompletableFuture<AgentReply> sendAsync(Supplier<HelviaMessage> message, RequestOptions options) {
+        List<String> add;
+        List<String> remove;
+        synchronized (this) {
+            add = pendingAdd;
+            remove = pendingRemove;
+        }
+        String lang = language;
+        CompletableFuture<AgentReply> sent = client.core().runAsync(() -> client.sendOperation(
+                Objects.requireNonNull(message.get(), "message == null").forConversation(sender, lang, add, remove)),
+                options);
+        return Futures.map(sent, reply -> {
+            forgetSent(add, remove);
+            return reply;
+        });
+    }
+
+    /** Forgets the queued tags that went out with a successful turn; tags queued since stay. */
+    private synchronized void forgetSent(List<String> add, List<String> remove) {
+        if (pendingAdd == add) {
+            pendingAdd = List.of();
+        }
+        if (pendingRemove == remove) {
+            pendingRemove = List.of();
+        }
     }
 
     private static List<String> list(String first, String... more) {

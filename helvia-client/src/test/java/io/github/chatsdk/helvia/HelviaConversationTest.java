@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.chatsdk.core.BadRequestException;
 import io.github.chatsdk.core.InvalidInputException;
+import io.github.chatsdk.core.RequestOptions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,22 @@ class HelviaConversationTest extends HelviaServerTest {
             }
         }
         assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void perCallOptionsOfAConversationTurnApplyToThatTurnOnly() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(503)
+                .setBody("{\"status\":\"error\",\"error\":\"busy\"}"));
+        enqueueReply();
+        HelviaConversation chat = client.conversation("user-123").addTags("vip");
+        RequestOptions traced = RequestOptions.builder().header("x-trace-id", "t-1").maxRetries(0).build();
+        assertThrows(io.github.chatsdk.core.InternalServerException.class,
+                () -> chat.send(HelviaMessage.text("hi"), traced));
+        assertEquals(List.of("vip"), chat.pendingTagsToAdd(), "a failed turn keeps its tags queued");
+        assertEquals("t-1", take().getHeader("x-trace-id"));
+        chat.say("again");
+        assertNull(take().getHeader("x-trace-id"), "the options were for one turn");
+        assertEquals(List.of(), chat.pendingTagsToAdd());
     }
 
     @Test

@@ -228,6 +228,17 @@ class HelviaErrorsTest extends HelviaServerTest {
         assertTrue(e.getMessage().contains("[request req-500]"), e.getMessage());
     }
 
+    @Test
+    void aCodeAndARequestIdInTheBodyAreKeptWhereABodyHasThem() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("x-request-id", "req-header")
+                .setBody("{\"status\":\"error\",\"error\":\"overloaded\",\"code\":\"busy\",\"requestId\":\"req-body\"}"));
+        ServiceException e = assertThrows(ServiceException.class, () -> client.send(HelviaMessage.text("hi")));
+        take();
+        assertEquals(Optional.of("busy"), e.errorCode());
+        assertEquals(Optional.of("req-body"), e.requestId(), "the body's request id wins over the header's");
+        assertEquals(Optional.of("overloaded"), e.errorMessage());
+    }
+
     static Stream<String> unreadableReplies() {
         return Stream.of("", "OK", "<html>ok</html>", "[]", "null", "42", "{\"status\":\"ok\",\"result\":",
                 "{\"result\":\"text\"}", "{\"result\":{\"responses\":{}}}", "{\"result\":{\"responses\":[1]}}",

@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
  * The transport settings every chatsdk client builder shares: base URL, retries, timeouts, proxy,
- * TLS, your own {@link OkHttpClient}, and the sleeper and clock used by retries. Each client's
- * builder adds its own credentials on top.
+ * TLS, your own {@link OkHttpClient}, and the sleeper, scheduler and clock used by retries. Each
+ * client's builder adds its own credentials on top.
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read 60 s, write 30 s, whole call 90 s per attempt;
  * {@code Retry-After} honoured up to 60 s; no client-side rate limiting; logging from
@@ -150,7 +152,8 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * request is left in the window ({@code x-ratelimit-remaining: 0}), or a 429 asks to wait, the
      * client holds every later request of every thread until the window should have reset (the
      * {@code Retry-After}, else one minute, at most {@link #maxRetryAfter(Duration)}) instead of
-     * sending requests the server would refuse. The wait uses the configured sleeper and clock.
+     * sending requests the server would refuse. The wait uses the configured sleeper (asynchronous
+     * calls: the scheduler) and clock.
      *
      * @param enabled whether to wait
      * @return this builder
@@ -214,13 +217,31 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * What waits between retries. Tests pass one that records the delays and returns at once.
+     * What synchronous calls wait with between retries (and for the client-side rate limiter).
+     * Tests pass one that records the delays and returns at once. Asynchronous calls never block a
+     * thread: they wait with {@link #scheduler(ScheduledExecutorService)}.
      *
      * @param sleeper the sleeper
      * @return this builder
      */
     public B sleeper(Sleeper sleeper) {
         config.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+        return self();
+    }
+
+    /**
+     * What asynchronous calls ({@code client.async()}) wait with between retries and for the
+     * client-side rate limiter: each wait is one task scheduled with the requested delay, so no
+     * thread is blocked while a call waits. By default each client has its own scheduler with one
+     * daemon thread, started on the first wait and stopped by {@code close()}. A scheduler passed
+     * here is shared, not owned: {@code close()} leaves it running. Tests pass one that runs tasks
+     * at once and records the delays.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public B scheduler(ScheduledExecutorService scheduler) {
+        config.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
         return self();
     }
 
@@ -249,6 +270,56 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
         headers.put(name, value);
         return self();
     }
+
+    /**
+     * Reads the client's configuration from the process environment where it is set:
+     * {@code CHATSDK_LOG} and the client's own variables ({@code BREK_API_KEY},
+     * {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} for the Brek client; {@code HELVIA_API_TOKEN},
+     * {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} for the Helvia client). Settings made after
+     * this call override it.
+     *
+     * @return this builder
+     */
+    public final B fromEnv() {
+        return readEnv(System::getenv);
+    }
+
+    /**
+     * Reads the same variables as {@link #fromEnv()} from {@code env} instead of the process
+     * environment: for tests, and for programs that hold their configuration in a map (the
+     * examples pass a sandbox's URL and credentials this way). Variables absent from the map are
+     * not looked up elsewhere; settings made after this call override them.
+     *
+     * <pre>{@code
+     * BrekClient brek = BrekClient.builder()
+     *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
+     *         .build();
+     * }</pre>
+     *
+     * @param env variable names to values; not {@code null}
+     * @return this builder
+     */
+    public final B fromEnv(Map<String, String> env) {
+        Objects.requireNonNull(env, "env == null");
+        return readEnv(env::get);
+    }
+
+    private B readEnv(Function<String, String> env) {
+        LogLevel.parse(env.apply("CHATSDK_LOG")).ifPresent(this::logLevel);
+        applyEnv(name -> {
+            String value = env.apply(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        });
+        return self();
+    }
+
+    /**
+     * Applies the client's own environment variables; called by {@link #fromEnv()} and
+     * {@link #fromEnv(Map)}.
+     *
+     * @param env looks a variable up: its trimmed value, or {@code null} when absent or blank
+     */
+    protected abstract void applyEnv(Function<String, String> env);
 
     /**
      * The transport configuration so far, for the concrete builder's {@code build()}.

@@ -20,7 +20,9 @@ import java.util.Optional;
 public class ChatSdkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** How many HTTP attempts were made. */
     private final int attempts;
+    /** The idempotency key the request carried, or {@code null}. */
     private final String idempotencyKey;
 
     /**

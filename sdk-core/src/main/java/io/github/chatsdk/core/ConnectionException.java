@@ -11,6 +11,7 @@ package io.github.chatsdk.core;
 public class ConnectionException extends ChatSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have reached the server. */
     private final boolean outcomeUnknown;
 
     /**

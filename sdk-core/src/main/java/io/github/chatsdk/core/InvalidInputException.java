@@ -7,6 +7,7 @@ package io.github.chatsdk.core;
 public final class InvalidInputException extends ChatSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused field. */
     private final String field;
 
     /**

@@ -206,6 +206,21 @@ public abstract class AbstractFaultMatrixTest<C extends AutoCloseable, R> {
         }
     }
 
+    @Test
+    void a503WithRetryAfterZeroIsRetriedOnlyWhenSafeAndNeverSilentlyByOkHttp() {
+        // OkHttp's own follow-up step resends a request after 503 + "Retry-After: 0", any method
+        server.enqueue(Faults.jsonError(503, "restarting").setHeader("Retry-After", "0"));
+        server.enqueue(Faults.json(200, operation().successBody()));
+        if (operation().retrySafe()) {
+            assertSucceededAfter(call(), 2);
+            assertEquals(List.of(Duration.ZERO), sleeper.delays());
+        } else {
+            InternalServerException e = assertFails(InternalServerException.class, this::call, 1);
+            assertEquals(Optional.of("0"), e.meta().header("Retry-After"), "the header is reported as sent");
+            assertEquals(List.of(), sleeper.delays());
+        }
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 502, 503, 504})
     void spendsEveryRetryOnAPersistentServerError(int status) {

@@ -14,6 +14,7 @@ import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.Faults;
 import io.github.chatsdk.testsupport.MutableClock;
 import io.github.chatsdk.testsupport.RecordingSleeper;
+import io.github.chatsdk.testsupport.ThreadLeaks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,30 +145,6 @@ class BrekConcurrencyTest {
                 + resubmissions.get(), "every failed attempt was followed by one retry or one resubmission");
         assertEquals(EVENTS + sleeper.delays().size() + resubmissions.get(), api.requests.get());
 
-        assertNoClientThreadRemains(before);
-    }
-
-    /**
-     * After {@code close()} no thread started for the client remains. OkHttp's task runner and Okio's
-     * timeout watchdog are process-wide daemon threads shared by every OkHttp client (they exit by
-     * themselves after 60 s idle), and MockWebServer's threads belong to the test server: those are
-     * allowed, and must be daemons unless they are the server's.
-     */
-    static void assertNoClientThreadRemains(Set<Thread> before) throws InterruptedException {
-        List<String> left = List.of();
-        for (int i = 0; i < 50; i++) {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> !before.contains(t) && t.isAlive())
-                    .filter(t -> !t.getName().startsWith("MockWebServer"))
-                    .filter(t -> !(t.isDaemon() && (t.getName().equals("OkHttp TaskRunner")
-                            || t.getName().equals("Okio Watchdog"))))
-                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
-                    .collect(Collectors.toList());
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("threads left after close(): " + left);
+        ThreadLeaks.assertNoClientThreadRemains(before);
     }
 }

@@ -10,6 +10,7 @@ import io.github.chatsdk.brek.Session;
 import io.github.chatsdk.brek.SessionSnapshot;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.ResponseMeta;
+import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.OperationUnderTest;
 import java.util.Optional;
@@ -141,4 +142,13 @@ final class BrekOperations {
             return result.meta();
         }
     };
+
+    /** The asynchronous twins, driven through {@code client.async()}. */
+    static final OperationUnderTest<BrekClient, EventResult> SEND_EVENT_ASYNC = AsyncOperations.of(SEND_EVENT,
+            (client, options) -> client.async().events().send(SendEvent.text("sess_1", "partner_user_001",
+                    "Seattle Mar 20-23"), options));
+    static final OperationUnderTest<BrekClient, Session> CREATE_SESSION_ASYNC = AsyncOperations.of(CREATE_SESSION,
+            (client, options) -> client.async().sessions().create(CreateSession.forActor("partner_user_001"), options));
+    static final OperationUnderTest<BrekClient, SessionSnapshot> GET_SESSION_ASYNC = AsyncOperations.of(GET_SESSION,
+            (client, options) -> client.async().sessions().get("sess_1", options));
 }

@@ -7,6 +7,7 @@ import io.github.chatsdk.brek.BrekClient;
 import io.github.chatsdk.brek.EventResult;
 import io.github.chatsdk.core.LogLevel;
 import io.github.chatsdk.core.RateLimit;
+import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.Faults;
 import io.github.chatsdk.testsupport.MutableClock;
@@ -120,5 +121,25 @@ class BrekRateLimitTest {
             send(c);
         }
         assertEquals(List.of(Duration.ofSeconds(5)), sleeper.delays());
+    }
+
+    @Test
+    void asynchronousCallsWaitForTheLimiterOnTheSchedulerAndShareItWithSynchronousOnes() {
+        server.enqueue(lastOne());
+        server.enqueue(Faults.json(200, BrekOperations.EVENT_BODY));
+        server.enqueue(Faults.json(200, BrekOperations.EVENT_BODY).setHeader("x-ratelimit-remaining", "0")
+                .setHeader("Retry-After", "3"));
+        server.enqueue(Faults.json(200, BrekOperations.EVENT_BODY));
+        try (BrekClient c = BrekOperations.client(settings().waitWhenRateLimited(true))) {
+            send(c);
+            EventResult second = AsyncOperations.await(c.async().events().sendText("sess_1", "partner_user_001", "hi"));
+            assertEquals(List.of(Duration.ofSeconds(60)), sleeper.delays(), "the asynchronous call waited the window");
+            assertEquals(1, second.meta().attempts(), "waiting is not an attempt");
+            AsyncOperations.await(c.async().events().sendText("sess_1", "partner_user_001", "hi"));
+            send(c);
+            assertEquals(List.of(Duration.ofSeconds(60), Duration.ofSeconds(3)), sleeper.delays(),
+                    "the synchronous call waited for what the asynchronous one saw");
+        }
+        assertEquals(4, server.getRequestCount());
     }
 }

@@ -32,14 +32,17 @@ public final class HelviaJson {
     /**
      * Reads Helvia's {@code ErrorResponse} ({@code {"status":"error","error":"..."}}); any other
      * body becomes an unparsed error. A JSON object of another shape is still kept as a
-     * {@link HelviaError}, whose members are then empty.
+     * {@link HelviaError}, whose members are then empty. A string {@code code} or
+     * {@code requestId} member is kept too where a body has one (the spec's {@code ErrorResponse}
+     * has neither, but a gateway or a later API version may add them).
      */
     public static final ErrorParser ERROR_PARSER = body -> {
         JsonObject o = Json.objectOrNull(body);
         if (o == null) {
             return ApiError.unparsed(body);
         }
-        return new ApiError(Json.string(o, "error"), null, null, null, body, new HelviaError(o));
+        return new ApiError(Json.string(o, "error"), Json.string(o, "code"), null, Json.string(o, "requestId"), body,
+                new HelviaError(o));
     };
 
     private HelviaJson() {

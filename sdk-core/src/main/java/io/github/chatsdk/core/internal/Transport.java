@@ -33,11 +33,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -67,6 +75,15 @@ import okio.BufferedSource;
  *       {@code Retry-After} above {@code maxRetryAfter} is not waited for: the call fails at once
  *       and the exception says how long the server asked to wait.</li>
  * </ul>
+ *
+ * <p>Two ways to run a call, one set of decisions. {@link #execute} (blocking) and
+ * {@link #executeAsync} (OkHttp's {@code enqueue}, waits scheduled) only drive the loop; what
+ * happens at each step is decided by the same private methods, which neither path duplicates:
+ * {@code begin} (per-call spec, attempt count, prepared request), {@code rateLimitWait} (the
+ * limiter's hold), {@code nextAttempt} (credential, retry-count header, log, per-call timeout),
+ * {@code onFailure} and {@code onResponse} (bounded reads, logging, the limiter's bookkeeping, and
+ * the {@code Step}: a result, an exception, or a retry after a delay). The synchronous path waits
+ * with the {@link io.github.chatsdk.core.Sleeper}; the asynchronous one with the scheduler.
  */
 public final class Transport implements AutoCloseable {
     /** Header that tells the server which retry an attempt is (absent on the first attempt). */
@@ -84,6 +101,10 @@ public final class Transport implements AutoCloseable {
     private final String userAgent;
     private final HttpLog log;
     private final RateLimiter rateLimiter;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    /** The asynchronous calls not finished yet, failed by {@link #close()}. */
+    private final Set<AsyncExchange> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Transport(TransportConfig config) {
@@ -96,8 +117,10 @@ public final class Transport implements AutoCloseable {
         b.retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addInterceptor(NoSilentRetry.RESTORE)
                 .addInterceptor(new RequestTimeouts())
                 .addInterceptor(new SameOriginRedirects())
+                .addNetworkInterceptor(NoSilentRetry.HIDE)
                 .connectTimeout(config.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -109,6 +132,25 @@ public final class Transport implements AutoCloseable {
             b.sslSocketFactory(config.sslSocketFactory, config.trustManager);
         }
         this.http = b.build();
+        this.ownsScheduler = config.scheduler == null;
+        this.scheduler = ownsScheduler ? defaultScheduler(config.product) : config.scheduler;
+    }
+
+    /**
+     * The client's own scheduler for the waits of asynchronous calls: one daemon thread, started on
+     * the first wait and ended after a minute without work, or by {@link #close()}.
+     */
+    private static ScheduledExecutorService defaultScheduler(String product) {
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "chatsdk " + product + " scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        s.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        s.setKeepAliveTime(60, TimeUnit.SECONDS);
+        s.allowCoreThreadTimeOut(true);
+        return s;
     }
 
     /** The OkHttpClient the generated code builds its calls with. */
@@ -120,117 +162,418 @@ public final class Transport implements AutoCloseable {
         return config;
     }
 
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
     /**
      * Sends {@code request}, retrying where {@code spec} says it is safe, and returns the 2xx
-     * response body; any other outcome is thrown as a {@link ChatSdkException}.
+     * response body; any other outcome is thrown as a {@link ChatSdkException}. The waits between
+     * attempts go through the configured {@link io.github.chatsdk.core.Sleeper}.
      *
      * @throws IllegalStateException when the transport was closed
      */
     public HttpResult execute(Request request, CallSpec spec) {
+        Exchange x = begin(request, spec);
+        while (true) {
+            Duration hold = rateLimitWait(x);
+            if (!hold.isZero()) {
+                sleep(hold, x, false);
+            }
+            Call call = nextAttempt(x);
+            Step step;
+            try {
+                step = onResponse(x, call.execute());
+            } catch (IOException e) {
+                step = onFailure(x, e);
+            }
+            if (step.result != null) {
+                return step.result;
+            }
+            if (step.error != null) {
+                throw step.error;
+            }
+            sleep(step.delay, x, step.reached);
+        }
+    }
+
+    /**
+     * The asynchronous twin of {@link #execute}: the same attempts, decisions, logging and
+     * exceptions, with OkHttp's asynchronous dispatch ({@link Call#enqueue}) instead of a blocked
+     * thread, and the waits between attempts scheduled on the client's scheduler instead of slept.
+     *
+     * <p>The future completes with the 2xx result, or exceptionally with exactly the exception
+     * {@link #execute} would throw (a closed transport: {@link IllegalStateException}). Cancelling
+     * it cancels the OkHttp call in flight and any scheduled retry; a cancelled call is never
+     * retried. It completes on an OkHttp dispatcher thread (or the scheduler's thread, or the
+     * caller's when it fails before sending).
+     */
+    public CompletableFuture<HttpResult> executeAsync(Request request, CallSpec spec) {
+        Exchange x;
+        try {
+            x = begin(request, spec);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        AsyncExchange a = new AsyncExchange(x);
+        inFlight.add(a);
+        a.future.whenComplete((r, e) -> {
+            inFlight.remove(a);
+            if (a.future.isCancelled()) {
+                a.cancelPending();
+            }
+        });
+        if (closed.get()) {
+            a.abortClosed(); // closed between begin() and registration
+        } else {
+            a.next();
+        }
+        return a.future;
+    }
+
+    // ---- the decisions both paths share ------------------------------------------------------
+
+    /** One logical call across its attempts. Its attempts run one after the other, never at once. */
+    private static final class Exchange {
+        final Request base;
+        final CallSpec spec;
+        final int maxAttempts;
+        final boolean write;
+        /** The number of the attempt made last (0 before the first); volatile: close() reads it. */
+        volatile int attempt;
+        HttpLog.Secret secret = HttpLog.Secret.NONE;
+        long startNanos;
+        /** Whether an attempt may have reached the server; volatile: close() reads it. */
+        volatile boolean reached;
+
+        Exchange(Request base, CallSpec spec, int maxAttempts) {
+            this.base = base;
+            this.spec = spec;
+            this.maxAttempts = maxAttempts;
+            this.write = !"GET".equals(base.method()) && !"HEAD".equals(base.method());
+        }
+
+        String key() {
+            return spec.idempotencyKey;
+        }
+    }
+
+    /** What to do after an attempt: return a result, fail with an error, or wait and retry. */
+    private static final class Step {
+        final HttpResult result;
+        final ChatSdkException error;
+        final Duration delay;
+        /** For a retry: whether the failed attempt may have reached the server. */
+        final boolean reached;
+
+        private Step(HttpResult result, ChatSdkException error, Duration delay, boolean reached) {
+            this.result = result;
+            this.error = error;
+            this.delay = delay;
+            this.reached = reached;
+        }
+
+        static Step done(HttpResult result) {
+            return new Step(result, null, null, true);
+        }
+
+        static Step fail(ChatSdkException error) {
+            return new Step(null, error, null, true);
+        }
+
+        static Step retry(Duration delay, boolean reached) {
+            return new Step(null, null, delay, reached);
+        }
+    }
+
+    private Exchange begin(Request request, CallSpec spec) {
         if (closed.get()) {
             throw new IllegalStateException("This client is closed");
         }
         int maxAttempts = 1 + (spec.maxRetries != null ? spec.maxRetries : config.maxRetries);
-        Request base = prepare(request, spec);
-        boolean write = !"GET".equals(base.method()) && !"HEAD".equals(base.method());
-        String key = spec.idempotencyKey;
-        for (int attempt = 1; ; attempt++) {
+        return new Exchange(prepare(request, spec), spec, maxAttempts);
+    }
+
+    /** How long the client-side rate limiter holds the next attempt: zero when it is off or the window is open. */
+    private Duration rateLimitWait(Exchange x) {
+        if (rateLimiter == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = rateLimiter.pendingWait();
+        if (!wait.isZero()) {
+            log.note(x.base, "waiting " + wait.toMillis() + " ms before sending: the rate limit is exhausted");
+        }
+        return wait;
+    }
+
+    /** The next attempt's call: the credential, the retry-count header, logged, with the per-call timeout. */
+    private Call nextAttempt(Exchange x) {
+        x.attempt++;
+        Request.Builder rb = x.base.newBuilder();
+        x.secret = HttpLog.Secret.NONE;
+        if (x.spec.authenticated && config.auth != null) {
+            String value = config.auth.value();
+            rb.header(config.auth.name(), value);
+            x.secret = new HttpLog.Secret(config.auth.secretOf(value));
+        }
+        if (x.attempt > 1) {
+            rb.header(RETRY_COUNT_HEADER, Integer.toString(x.attempt - 1));
+        }
+        Request attemptRequest = rb.build();
+        log.request(attemptRequest, x.attempt, x.maxAttempts, x.secret);
+        Call call = http.newCall(attemptRequest);
+        if (x.spec.timeout != null) {
+            call.timeout().timeout(x.spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        x.startNanos = System.nanoTime();
+        return call;
+    }
+
+    /** The decision after an attempt that produced no response. */
+    private Step onFailure(Exchange x, IOException e) {
+        boolean reached = mayHaveReachedServer(e);
+        if (reached) {
+            x.reached = true;
+        }
+        log.failure(x.base, reached ? "failed" : "could not connect", e, x.attempt, x.maxAttempts,
+                millisSince(x.startNanos), x.secret);
+        if (x.attempt < x.maxAttempts && retryableFailure(e) && (x.spec.retrySafe || !reached)) {
+            Duration delay = backoff(x.attempt);
+            log.retry(x.base, delay, e.getClass().getSimpleName());
+            return Step.retry(delay, reached);
+        }
+        return Step.fail(connectionFailure(e, x.attempt, x.key(), reached, x.write, 0));
+    }
+
+    /** The decision after an attempt that got a response; reads (boundedly) and closes it. */
+    private Step onResponse(Exchange x, Response response) {
+        x.reached = true;
+        String key = x.key();
+        HttpLog.Secret secret = x.secret;
+        try (Response r = response) {
+            int code = r.code();
+            ResponseMeta meta = meta(r, x.attempt);
             if (rateLimiter != null) {
-                Duration wait = rateLimiter.pendingWait();
-                if (!wait.isZero()) {
-                    log.note(base, "waiting " + wait.toMillis() + " ms before sending: the rate limit is exhausted");
-                    sleep(wait, attempt - 1, key, false);
+                rateLimiter.record(code, meta.rateLimit().orElse(null));
+            }
+            log.response(x.base, r, x.attempt, x.maxAttempts, millisSince(x.startNanos), secret);
+            if (code >= 200 && code < 300) {
+                String unusable = unusableSuccess(r);
+                if (unusable != null) {
+                    String raw = readQuietly(r.body(), MAX_ERROR_BODY);
+                    log.responseBody(x.base, raw, false, secret);
+                    return Step.fail(new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(raw))),
+                            meta, key, new IOException(unusable)));
                 }
-            }
-            Request.Builder rb = base.newBuilder();
-            HttpLog.Secret secret = HttpLog.Secret.NONE;
-            if (spec.authenticated && config.auth != null) {
-                String value = config.auth.value();
-                rb.header(config.auth.name(), value);
-                secret = new HttpLog.Secret(config.auth.secretOf(value));
-            }
-            if (attempt > 1) {
-                rb.header(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
-            }
-            Request attemptRequest = rb.build();
-            log.request(attemptRequest, attempt, maxAttempts, secret);
-            Call call = http.newCall(attemptRequest);
-            if (spec.timeout != null) {
-                call.timeout().timeout(spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            long start = System.nanoTime();
-            Response response;
-            try {
-                response = call.execute();
-            } catch (IOException e) {
-                boolean reached = mayHaveReachedServer(e);
-                log.failure(base, reached ? "failed" : "could not connect", e, attempt, maxAttempts, millisSince(start),
-                        secret);
-                if (attempt < maxAttempts && retryableFailure(e) && (spec.retrySafe || !reached)) {
-                    Duration delay = backoff(attempt);
-                    log.retry(base, delay, e.getClass().getSimpleName());
-                    sleep(delay, attempt, key, reached);
-                    continue;
-                }
-                throw connectionFailure(e, attempt, key, reached, write, 0);
-            }
-            try (Response r = response) {
-                int code = r.code();
-                ResponseMeta meta = meta(r, attempt);
-                if (rateLimiter != null) {
-                    rateLimiter.record(code, meta.rateLimit().orElse(null));
-                }
-                log.response(base, r, attempt, maxAttempts, millisSince(start), secret);
-                if (code >= 200 && code < 300) {
-                    String unusable = unusableSuccess(r);
-                    if (unusable != null) {
-                        String raw = readQuietly(r.body(), MAX_ERROR_BODY);
-                        log.responseBody(base, raw, false, secret);
-                        throw new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(raw))), meta, key,
-                                new IOException(unusable));
-                    }
-                    String body;
-                    try {
-                        body = readBody(r.body(), MAX_SUCCESS_BODY);
-                    } catch (BodyTooLargeException e) {
-                        throw new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(e.partial))), meta, key, e);
-                    } catch (IOException e) {
-                        // the server answered 2xx: the request was accepted, only its body broke off
-                        log.failure(base, "body of HTTP " + code + " broke off", e, attempt, maxAttempts,
-                                millisSince(start), secret);
-                        if (attempt < maxAttempts && spec.retrySafe && retryableFailure(e)) {
-                            Duration delay = backoff(attempt);
-                            log.retry(base, delay, "body of HTTP " + code + " broke off");
-                            sleep(delay, attempt, key, true);
-                            continue;
-                        }
-                        throw connectionFailure(e, attempt, key, true, write, code);
-                    }
-                    log.responseBody(base, body, true, secret);
-                    return new HttpResult(body, meta, secret);
-                }
-                String raw;
+                String body;
                 try {
-                    raw = readBody(r.body(), MAX_ERROR_BODY);
+                    body = readBody(r.body(), MAX_SUCCESS_BODY);
                 } catch (BodyTooLargeException e) {
-                    raw = e.partial;
+                    return Step.fail(new MalformedResponseException(ApiError.unparsed(truncate(secret.scrub(e.partial))),
+                            meta, key, e));
                 } catch (IOException e) {
-                    raw = "";
-                }
-                log.responseBody(base, raw, raw.length() < MAX_ERROR_BODY, secret);
-                if (attempt < maxAttempts && retryableStatus(code) && spec.retrySafe) {
-                    Duration retryAfter = meta.rateLimit().flatMap(RateLimit::retryAfter).orElse(null);
-                    if (retryAfter == null || retryAfter.compareTo(config.maxRetryAfter) <= 0) {
-                        Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
-                        log.retry(base, delay, "HTTP " + code + (retryAfter != null ? ", Retry-After" : ""));
-                        sleep(delay, attempt, key, true);
-                        continue;
+                    // the server answered 2xx: the request was accepted, only its body broke off
+                    log.failure(x.base, "body of HTTP " + code + " broke off", e, x.attempt, x.maxAttempts,
+                            millisSince(x.startNanos), secret);
+                    if (x.attempt < x.maxAttempts && x.spec.retrySafe && retryableFailure(e)) {
+                        Duration delay = backoff(x.attempt);
+                        log.retry(x.base, delay, "body of HTTP " + code + " broke off");
+                        return Step.retry(delay, true);
                     }
-                    log.note(base, "not retrying: Retry-After " + retryAfter.getSeconds() + " s is longer than "
-                            + "maxRetryAfter " + config.maxRetryAfter.getSeconds() + " s");
+                    return Step.fail(connectionFailure(e, x.attempt, key, true, x.write, code));
                 }
-                throw errorFor(meta, parseError(spec.errorParser, secret.scrub(raw)), key);
+                log.responseBody(x.base, body, true, secret);
+                return Step.done(new HttpResult(body, meta, secret));
             }
+            String raw;
+            try {
+                raw = readBody(r.body(), MAX_ERROR_BODY);
+            } catch (BodyTooLargeException e) {
+                raw = e.partial;
+            } catch (IOException e) {
+                raw = "";
+            }
+            log.responseBody(x.base, raw, raw.length() < MAX_ERROR_BODY, secret);
+            if (x.attempt < x.maxAttempts && retryableStatus(code) && x.spec.retrySafe) {
+                Duration retryAfter = meta.rateLimit().flatMap(RateLimit::retryAfter).orElse(null);
+                if (retryAfter == null || retryAfter.compareTo(config.maxRetryAfter) <= 0) {
+                    Duration delay = retryAfter != null ? retryAfter : backoff(x.attempt);
+                    log.retry(x.base, delay, "HTTP " + code + (retryAfter != null ? ", Retry-After" : ""));
+                    return Step.retry(delay, true);
+                }
+                log.note(x.base, "not retrying: Retry-After " + retryAfter.getSeconds() + " s is longer than "
+                        + "maxRetryAfter " + config.maxRetryAfter.getSeconds() + " s");
+            }
+            return Step.fail(errorFor(meta, parseError(x.spec.errorParser, secret.scrub(raw)), key));
+        }
+    }
+
+    /** The synchronous wait: the configured sleeper on the calling thread. */
+    private void sleep(Duration delay, Exchange x, boolean reached) {
+        try {
+            config.sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("Interrupted while waiting to retry after " + x.attempt
+                    + (x.attempt == 1 ? " attempt" : " attempts"), e, x.attempt, x.key(), reached);
+        }
+    }
+
+    // ---- the asynchronous driver -------------------------------------------------------------
+
+    /**
+     * Drives one {@link Exchange} without blocking a thread: each attempt is enqueued on OkHttp's
+     * dispatcher, each wait is a task on the scheduler. At most one of them is pending at a time.
+     */
+    private final class AsyncExchange implements Callback {
+        final Exchange x;
+        final CompletableFuture<HttpResult> future = new CompletableFuture<>();
+        private final Object lock = new Object();
+        private Call call;
+        private Future<?> wait;
+        /** Whether an attempt is on its way and has not reported back: its outcome is unknown. */
+        private volatile boolean sending;
+
+        AsyncExchange(Exchange x) {
+            this.x = x;
+        }
+
+        /** Starts the next attempt, after the rate limiter's hold if there is one. */
+        void next() {
+            if (future.isDone()) {
+                return;
+            }
+            try {
+                Duration hold = rateLimitWait(x);
+                if (hold.isZero()) {
+                    send();
+                } else {
+                    later(hold, this::send);
+                }
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        }
+
+        private void send() {
+            if (future.isDone()) {
+                return;
+            }
+            if (closed.get()) {
+                abortClosed();
+                return;
+            }
+            Call c;
+            try {
+                c = nextAttempt(x);
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+                return;
+            }
+            synchronized (lock) {
+                call = c;
+            }
+            if (future.isDone()) {
+                return; // cancelled while the attempt was prepared: never sent
+            }
+            sending = true;
+            c.enqueue(this);
+        }
+
+        @Override
+        public void onFailure(Call c, IOException e) {
+            sending = false;
+            if (future.isDone()) {
+                return; // cancelled (the failure is the cancellation) or already failed by close()
+            }
+            if (e.getCause() instanceof RejectedExecutionException) {
+                // OkHttp's dispatcher refused to run the call: its executor was shut down
+                if (closed.get()) {
+                    abortClosed();
+                } else {
+                    future.completeExceptionally(new ConnectionException("OkHttp's dispatcher refused the call (its "
+                            + "executor is shut down) after " + x.attempt + (x.attempt == 1 ? " attempt" : " attempts")
+                            + "; the request was not delivered", e, x.attempt, x.key(), x.reached));
+                }
+                return;
+            }
+            decide(() -> Transport.this.onFailure(x, e));
+        }
+
+        @Override
+        public void onResponse(Call c, Response response) {
+            sending = false;
+            if (future.isDone()) {
+                response.close();
+                return;
+            }
+            decide(() -> Transport.this.onResponse(x, response));
+        }
+
+        private void decide(java.util.function.Supplier<Step> decision) {
+            Step step;
+            try {
+                step = decision.get();
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+                return;
+            }
+            if (step.result != null) {
+                future.complete(step.result);
+            } else if (step.error != null) {
+                future.completeExceptionally(step.error);
+            } else {
+                later(step.delay, this::next);
+            }
+        }
+
+        /** Runs {@code task} after {@code delay} on the scheduler, never on this thread's time. */
+        private void later(Duration delay, Runnable task) {
+            if (future.isDone()) {
+                return;
+            }
+            Future<?> f;
+            try {
+                f = scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                abortClosed();
+                return;
+            }
+            synchronized (lock) {
+                wait = f;
+            }
+            if (future.isDone()) {
+                f.cancel(false);
+            }
+        }
+
+        /** Cancels the OkHttp call in flight and the scheduled wait, if any. */
+        void cancelPending() {
+            Call c;
+            Future<?> w;
+            synchronized (lock) {
+                c = call;
+                w = wait;
+            }
+            if (w != null) {
+                w.cancel(false);
+            }
+            if (c != null) {
+                c.cancel();
+            }
+        }
+
+        /** Fails the call because the client was closed while it was in flight. */
+        void abortClosed() {
+            int attempts = x.attempt;
+            boolean unknown = x.reached || sending;
+            String msg = "The client was closed while the call was in flight, after " + attempts
+                    + (attempts == 1 ? " attempt" : " attempts")
+                    + (unknown ? "; the request may have reached the server, so its outcome is unknown"
+                            : "; the request was not delivered");
+            future.completeExceptionally(new ConnectionException(msg, null, attempts, x.key(), unknown));
+            cancelPending();
         }
     }
 
@@ -258,16 +601,6 @@ public final class Transport implements AutoCloseable {
             b.tag(RequestTimeouts.Tag.class, spec.timeouts);
         }
         return b.build();
-    }
-
-    private void sleep(Duration delay, int attempts, String key, boolean reached) {
-        try {
-            config.sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionException("Interrupted while waiting to retry after " + attempts
-                    + (attempts == 1 ? " attempt" : " attempts"), e, attempts, key, reached);
-        }
     }
 
     private static long millisSince(long startNanos) {
@@ -509,12 +842,23 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Releases the connection pool and the dispatcher threads, unless the OkHttpClient was the
-     * caller's. Later calls throw {@link IllegalStateException}.
+     * Fails every asynchronous call still in flight (a {@link ConnectionException} saying whether
+     * it may have reached the server), then releases the connection pool, the dispatcher threads
+     * and the scheduler, except those that were the caller's. Later calls throw
+     * {@link IllegalStateException}.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsHttp) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (AsyncExchange a : inFlight) {
+            a.abortClosed();
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -33,6 +34,8 @@ public final class TransportConfig {
     public SSLSocketFactory sslSocketFactory;
     public X509TrustManager trustManager;
     public Sleeper sleeper = Sleeper.SYSTEM;
+    /** What asynchronous calls wait with; {@code null}: the transport's own, shut down by close(). */
+    public ScheduledExecutorService scheduler;
     public Clock clock = Clock.systemUTC();
     public DoubleSupplier jitter = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
     public Map<String, String> extraHeaders = Map.of();
@@ -59,6 +62,7 @@ public final class TransportConfig {
         c.sslSocketFactory = sslSocketFactory;
         c.trustManager = trustManager;
         c.sleeper = sleeper;
+        c.scheduler = scheduler;
         c.clock = clock;
         c.jitter = jitter;
         c.extraHeaders = extraHeaders;

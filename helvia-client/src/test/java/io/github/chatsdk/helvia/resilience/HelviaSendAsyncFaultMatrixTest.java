@@ -1,0 +1,14 @@
+package io.github.chatsdk.helvia.resilience;
+
+import io.github.chatsdk.helvia.AgentReply;
+import io.github.chatsdk.helvia.HelviaClient;
+import io.github.chatsdk.testsupport.AbstractFaultMatrixTest;
+import io.github.chatsdk.testsupport.OperationUnderTest;
+
+/** The fault matrix through {@code helvia.async()}: the same attempts, delays and exceptions as the synchronous call. */
+class HelviaSendAsyncFaultMatrixTest extends AbstractFaultMatrixTest<HelviaClient, AgentReply> {
+    @Override
+    protected OperationUnderTest<HelviaClient, AgentReply> operation() {
+        return HelviaOperations.SEND_ASYNC;
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.chatsdk.helvia.resilience;
+
+import io.github.chatsdk.helvia.AgentReply;
+import io.github.chatsdk.helvia.HelviaClient;
+import io.github.chatsdk.testsupport.AbstractRedirectSecurityTest;
+import io.github.chatsdk.testsupport.OperationUnderTest;
+
+class HelviaSendRedirectTest extends AbstractRedirectSecurityTest<HelviaClient, AgentReply> {
+    @Override
+    protected OperationUnderTest<HelviaClient, AgentReply> operation() {
+        return HelviaOperations.SEND;
+    }
+}

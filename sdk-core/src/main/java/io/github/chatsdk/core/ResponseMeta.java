@@ -1,12 +1,15 @@
 package io.github.chatsdk.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import okhttp3.Headers;
 
 /**
  * What a client needs from an HTTP response besides its body: the status, the headers, the
@@ -16,12 +19,15 @@ import java.util.TreeMap;
 public final class ResponseMeta {
     private final int statusCode;
     /**
-     * The headers as given, flattened to name/value pairs ({@code name, value, name, value, ...});
-     * the pairs of one map entry are adjacent and share the same name instance, and an entry
-     * without values is one pair whose value is {@code null}. One array per response: the
-     * case-insensitive map view is built only when asked for.
+     * The headers flattened to name/value pairs ({@code name, value, name, value, ...}), one array
+     * per response: the case-insensitive map view is built only when asked for. From a map, the
+     * pairs of one entry are adjacent and share the same name instance, and an entry without
+     * values is one pair whose value is {@code null}; from OkHttp's headers ({@link #wireOrder}),
+     * the pairs are the header lines in the order received, names in lower case.
      */
     private final String[] pairs;
+    /** Whether {@link #pairs} are header lines in wire order rather than map entries. */
+    private final boolean wireOrder;
     private final RateLimit rateLimit;
     private final int attempts;
     private volatile Map<String, List<String>> headers;
@@ -56,6 +62,31 @@ public final class ResponseMeta {
         }
         this.statusCode = statusCode;
         this.pairs = n == p.length ? p : Arrays.copyOf(p, n);
+        this.wireOrder = false;
+        this.rateLimit = rateLimit;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Creates response metadata from OkHttp's response headers, without copying them into a map
+     * first. Header names are kept in lower case; the values of a name are kept in the order
+     * received.
+     *
+     * @param statusCode the HTTP status
+     * @param headers the response headers
+     * @param rateLimit the rate-limit state, or {@code null} when the response had none
+     * @param attempts how many attempts the call took (1 without retries)
+     */
+    public ResponseMeta(int statusCode, Headers headers, RateLimit rateLimit, int attempts) {
+        Objects.requireNonNull(headers, "headers == null");
+        String[] p = new String[2 * headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            p[2 * i] = headers.name(i).toLowerCase(Locale.US);
+            p[2 * i + 1] = headers.value(i);
+        }
+        this.statusCode = statusCode;
+        this.pairs = p;
+        this.wireOrder = true;
         this.rateLimit = rateLimit;
         this.attempts = attempts;
     }
@@ -77,25 +108,40 @@ public final class ResponseMeta {
     public Map<String, List<String>> headers() {
         Map<String, List<String>> m = headers;
         if (m == null) {
-            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            int i = 0;
-            while (i < pairs.length) {
-                int end = entryEnd(i);
-                if (pairs[i + 1] == null) {
-                    copy.put(pairs[i], List.of());
-                } else {
-                    String[] values = new String[(end - i) / 2];
-                    for (int k = i, v = 0; k < end; k += 2) {
-                        values[v++] = pairs[k + 1];
-                    }
-                    copy.put(pairs[i], List.of(values));
-                }
-                i = end;
-            }
-            m = Collections.unmodifiableMap(copy);
+            m = Collections.unmodifiableMap(wireOrder ? groupLines() : copyEntries());
             headers = m;
         }
         return m;
+    }
+
+    /** The map a header multimap gives: each name once, its values in the order received. */
+    private TreeMap<String, List<String>> groupLines() {
+        TreeMap<String, List<String>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < pairs.length; i += 2) {
+            grouped.computeIfAbsent(pairs[i], k -> new ArrayList<>(2)).add(pairs[i + 1]);
+        }
+        grouped.replaceAll((name, values) -> List.copyOf(values));
+        return grouped;
+    }
+
+    /** The entries as given, each name's values as given (a later entry wins over an earlier one of the same name). */
+    private TreeMap<String, List<String>> copyEntries() {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        int i = 0;
+        while (i < pairs.length) {
+            int end = entryEnd(i);
+            if (pairs[i + 1] == null) {
+                copy.put(pairs[i], List.of());
+            } else {
+                String[] values = new String[(end - i) / 2];
+                for (int k = i, v = 0; k < end; k += 2) {
+                    values[v++] = pairs[k + 1];
+                }
+                copy.put(pairs[i], List.of(values));
+            }
+            i = end;
+        }
+        return copy;
     }
 
     /** The index after the last pair of the entry whose first pair is at {@code start}. */
@@ -114,6 +160,15 @@ public final class ResponseMeta {
      * @return the value, or empty when absent
      */
     public Optional<String> header(String name) {
+        if (wireOrder) {
+            // the first line of that name
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i].equalsIgnoreCase(name)) {
+                    return Optional.of(pairs[i + 1]);
+                }
+            }
+            return Optional.empty();
+        }
         // as headers().get(name): the last entry whose name matches wins; its first value
         String value = null;
         for (int i = 0; i < pairs.length; i = entryEnd(i)) {

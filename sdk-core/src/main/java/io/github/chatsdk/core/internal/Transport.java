@@ -236,6 +236,7 @@ public final class Transport implements AutoCloseable {
 
     /** One logical call across its attempts. Its attempts run one after the other, never at once. */
     private static final class Exchange {
+        /** The request as the generated code built it: each attempt is prepared from it; the log lines use its method and URL. */
         final Request base;
         final CallSpec spec;
         final int maxAttempts;
@@ -292,7 +293,8 @@ public final class Transport implements AutoCloseable {
             throw new IllegalStateException("This client is closed");
         }
         int maxAttempts = 1 + (spec.maxRetries != null ? spec.maxRetries : config.maxRetries);
-        return new Exchange(prepare(request, spec), spec, maxAttempts);
+        // the generated request as is: each attempt is built from it in one copy (prepare + credential)
+        return new Exchange(request, spec, maxAttempts);
     }
 
     /** How long the client-side rate limiter holds the next attempt: zero when it is off or the window is open. */
@@ -310,7 +312,7 @@ public final class Transport implements AutoCloseable {
     /** The next attempt's call: the credential, the retry-count header, logged, with the per-call timeout. */
     private Call nextAttempt(Exchange x) {
         x.attempt++;
-        Request.Builder rb = x.base.newBuilder();
+        Request.Builder rb = prepare(x.base, x.spec);
         x.secret = HttpLog.Secret.NONE;
         if (x.spec.authenticated && config.auth != null) {
             String value = config.auth.value();
@@ -585,10 +587,17 @@ public final class Transport implements AutoCloseable {
                 idempotencyKey, cause);
     }
 
-    private Request prepare(Request request, CallSpec spec) {
+    /**
+     * One attempt's request, less its credential and retry count: stray credential headers
+     * removed, the configured and per-call headers and the User-Agent set, the timeouts tagged.
+     * One copy of the generated request per attempt.
+     */
+    private Request.Builder prepare(Request request, CallSpec spec) {
         Request.Builder b = request.newBuilder();
         for (String name : config.credentialHeaders) {
-            b.removeHeader(name);
+            if (request.header(name) != null) {
+                b.removeHeader(name);
+            }
         }
         for (Map.Entry<String, String> h : config.extraHeaders.entrySet()) {
             b.header(h.getKey(), h.getValue());
@@ -600,7 +609,7 @@ public final class Transport implements AutoCloseable {
         if (spec.timeouts != null) {
             b.tag(RequestTimeouts.Tag.class, spec.timeouts);
         }
-        return b.build();
+        return b;
     }
 
     private static long millisSince(long startNanos) {
@@ -699,10 +708,20 @@ public final class Transport implements AutoCloseable {
                 : new ConnectionException(msg.toString(), e, attempts, key, reached);
     }
 
+    /**
+     * {@code application/json} in any case, alone or followed by parameters: the common answer,
+     * accepted without OkHttp's regex-based {@code MediaType.parse}.
+     */
+    static boolean isPlainJson(String type) {
+        int n = "application/json".length();
+        return type.regionMatches(true, 0, "application/json", 0, n)
+                && (type.length() == n || type.charAt(n) == ';' || type.charAt(n) == ' ' || type.charAt(n) == '\t');
+    }
+
     /** Why a 2xx response cannot be the JSON the APIs document, or {@code null} when it may be. */
     private static String unusableSuccess(Response r) {
         String type = r.header("Content-Type");
-        if (type != null) {
+        if (type != null && !isPlainJson(type)) {
             MediaType mt = MediaType.parse(type);
             boolean json = mt != null && ("json".equals(mt.subtype()) || mt.subtype().endsWith("+json"));
             if (!json) {
@@ -756,7 +775,7 @@ public final class Transport implements AutoCloseable {
     }
 
     private ResponseMeta meta(Response r, int attempts) {
-        return new ResponseMeta(r.code(), r.headers().toMultimap(), rateLimit(r.headers()), attempts);
+        return new ResponseMeta(r.code(), r.headers(), rateLimit(r.headers()), attempts);
     }
 
     RateLimit rateLimit(Headers h) {

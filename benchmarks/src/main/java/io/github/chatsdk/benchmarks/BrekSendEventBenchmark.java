@@ -95,4 +95,10 @@ public class BrekSendEventBenchmark {
     public EventResult facadeSync(FacadeState s) {
         return s.client.sendText(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
     }
+
+    /** (4) The facade, async, joined: the caller waits as a synchronous caller would. */
+    @Benchmark
+    public EventResult facadeAsync(FacadeState s) {
+        return s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT).join();
+    }
 }

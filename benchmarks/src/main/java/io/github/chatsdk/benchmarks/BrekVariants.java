@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -167,7 +168,7 @@ public final class BrekVariants {
         }
     }
 
-    /** (3) The facade, synchronous: {@code brek.events().sendText(...)}. */
+    /** (3) and (4): the facade, synchronous and async, one client. */
     public static final class Facade implements AutoCloseable {
         private final BrekClient brek;
 
@@ -177,6 +178,11 @@ public final class BrekVariants {
 
         public EventResult sendText(String sessionId, String actorId, String text) {
             return brek.events().sendText(sessionId, actorId, text);
+        }
+
+        /** (4) The facade, async: {@code brek.async().events().sendText(...)}. */
+        public CompletableFuture<EventResult> sendTextAsync(String sessionId, String actorId, String text) {
+            return brek.async().events().sendText(sessionId, actorId, text);
         }
 
         @Override

@@ -95,4 +95,10 @@ public class HelviaSendBenchmark {
     public AgentReply facadeSync(FacadeState s) {
         return s.client.send(HelviaVariants.SENDER_ID, HelviaVariants.TEXT);
     }
+
+    /** (4) The facade, async, joined: the caller waits as a synchronous caller would. */
+    @Benchmark
+    public AgentReply facadeAsync(FacadeState s) {
+        return s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join();
+    }
 }

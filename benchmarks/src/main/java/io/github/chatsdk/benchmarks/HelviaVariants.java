@@ -13,6 +13,7 @@ import io.github.chatsdk.helvia.internal.generated.model.Message;
 import io.github.chatsdk.helvia.internal.generated.model.Sender;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -141,7 +142,7 @@ public final class HelviaVariants {
         }
     }
 
-    /** (3) The facade, synchronous: {@code helvia.send(HelviaMessage.text(...).sender(...))}. */
+    /** (3) and (4): the facade, synchronous and async, one client. */
     public static final class Facade implements AutoCloseable {
         private final HelviaClient helvia;
 
@@ -151,6 +152,11 @@ public final class HelviaVariants {
 
         public AgentReply send(String senderId, String text) {
             return helvia.send(HelviaMessage.text(text).sender(senderId));
+        }
+
+        /** (4) The facade, async: {@code helvia.async().send(HelviaMessage.text(...).sender(...))}. */
+        public CompletableFuture<AgentReply> sendAsync(String senderId, String text) {
+            return helvia.async().send(HelviaMessage.text(text).sender(senderId));
         }
 
         @Override

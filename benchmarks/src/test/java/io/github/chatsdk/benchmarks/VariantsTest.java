@@ -87,8 +87,12 @@ class VariantsTest {
             assertEquals("partner_demo", r.partnerId().orElseThrow());
             assertEquals(119L, r.meta().rateLimit().orElseThrow().remaining().getAsLong());
             assertEquals(1, r.meta().attempts());
+            EventResult async = facade.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID,
+                    BrekVariants.TEXT).join();
+            assertEquals("shortlist", async.status());
+            assertEquals("3d49d4cb-22b1-4963-9280-508fb1190f5c", async.shortlist().get(0).optionId());
         }
-        assertEquals(3, server.brekRequests() - before, "one request per call");
+        assertEquals(4, server.brekRequests() - before, "one request per call");
     }
 
     @Test
@@ -110,8 +114,9 @@ class VariantsTest {
             assertEquals("ok", r.status().orElseThrow());
             assertEquals(texts, r.texts());
             assertEquals(EventResponse.StatusEnum.OK, r.raw().getStatus());
+            assertEquals(texts, facade.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join().texts());
         }
-        assertEquals(3, server.helviaRequests() - before, "one request per call");
+        assertEquals(4, server.helviaRequests() - before, "one request per call");
     }
 
     @Test

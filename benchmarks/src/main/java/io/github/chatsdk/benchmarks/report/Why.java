@@ -9,25 +9,23 @@ import java.util.Map;
 final class Why {
     static final Map<String, String> TEXT = Map.of(
             "latency", "**Latency (1 thread).** Against a loopback server a call costs a few tens of "
-                    + "microseconds, so a few microseconds of client CPU are several percent. Per call the facade "
-                    + "still does work the floor does not: it validates the event and generates its idempotency "
-                    + "key, builds the request through the generated operation class (three parameter maps, "
-                    + "header selection, the URL), and the transport copies the request twice (once to set "
-                    + "User-Agent and drop stray credential headers, once per attempt to add the credential), "
-                    + "converts the response headers with `Headers.toMultimap()` for `ResponseMeta`, parses the "
-                    + "response `Content-Type` with `MediaType.parse` (a regex) to refuse non-JSON 2xx bodies, and "
-                    + "reads the body into a String (kept for error reports) before parsing it and running the "
-                    + "generated validation. The three transport items are proposed changes to `Transport` "
-                    + "(`docs/README-performance.md`, \"Proposed Transport changes\"). On a real network "
-                    + "(milliseconds per call) the difference is far below the noise. On a loaded machine the "
-                    + "error bars of this run are wider than the gap: see the load and the calibration (loopback "
-                    + "round trip, i.e. thread wake-up time) in the machine table.",
+                    + "microseconds, most of it two thread wake-ups and OkHttp's own work, so a few microseconds "
+                    + "of client CPU are several percent. Per call the facade still does work the floor does "
+                    + "not: it validates the event and generates its idempotency key, builds the request "
+                    + "through the generated operation class (three parameter maps, header selection, the URL), "
+                    + "copies it once to add User-Agent and the credential, goes through two more interceptors "
+                    + "(per-call timeouts, same-origin redirects), reads the body into a String (kept for error "
+                    + "reports) and parses it into a tree checked by the generated validation, and builds "
+                    + "`ResponseMeta` with the rate-limit headers. On a real network (milliseconds per call) "
+                    + "the difference is far below the noise. On a loaded machine the error bars of this run "
+                    + "are wider than the gap: see the load and the calibration (the loopback round trip is "
+                    + "the thread wake-up time) in the machine table, and the median-iteration ratio.",
             "latency8", "**Time per call (8 threads).** 8 client threads and the server's threads share 2 cores, "
                     + "so throughput is bound by CPU: every microsecond of client CPU per call shows, for the same "
                     + "reasons as the 1-thread latency.",
             "allocation", "**Allocation.** The facade allocates for the request it builds through the generated "
-                    + "operation class, for two request copies in the transport, for `Headers.toMultimap()` and for "
-                    + "the response tree; the proposed `Transport` changes remove about 1.6 to 1.9 KB per call.",
+                    + "operation class (parameter maps, the body, one request copy per attempt) and for the "
+                    + "response tree it parses; see `docs/README-performance.md` for what was removed.",
             "coldstart", "**Cold start.** The facade's first call loads and initializes more than the floor's: "
                     + "sdk-core, the facade, the generated operation class and `ApiClient` (about 150 more classes), "
                     + "the transport's interceptors and `System.Logger`. The generated `JSON` class (GsonFire and "

@@ -1,8 +1,8 @@
 package io.github.chatsdk.benchmarks;
 
 import io.github.chatsdk.brek.EventResult;
-import io.github.chatsdk.brek.internal.generated.ApiException;
-import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
+import io.github.chatsdk.benchmarks.stock.brek.ApiException;
+import io.github.chatsdk.benchmarks.stock.brek.model.SendEventResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

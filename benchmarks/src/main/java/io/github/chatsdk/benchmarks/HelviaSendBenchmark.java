@@ -1,8 +1,8 @@
 package io.github.chatsdk.benchmarks;
 
 import io.github.chatsdk.helvia.AgentReply;
-import io.github.chatsdk.helvia.internal.generated.ApiException;
-import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
+import io.github.chatsdk.benchmarks.stock.helvia.ApiException;
+import io.github.chatsdk.benchmarks.stock.helvia.model.EventResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -10,9 +10,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.chatsdk.benchmarks.coldstart.ColdStartMain;
 import io.github.chatsdk.brek.EventResult;
-import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
+import io.github.chatsdk.benchmarks.stock.brek.model.SendEventResponse;
 import io.github.chatsdk.helvia.AgentReply;
-import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
+import io.github.chatsdk.benchmarks.stock.helvia.model.EventResponse;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,6 @@ class VariantsTest {
             AgentReply r = facade.send(HelviaVariants.SENDER_ID, HelviaVariants.TEXT);
             assertEquals("ok", r.status().orElseThrow());
             assertEquals(texts, r.texts());
-            assertEquals(EventResponse.StatusEnum.OK, r.raw().getStatus());
             assertEquals(texts, facade.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join().texts());
         }
         assertEquals(4, server.helviaRequests() - before, "one request per call");

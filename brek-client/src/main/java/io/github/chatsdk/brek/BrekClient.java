@@ -1,16 +1,13 @@
 package io.github.chatsdk.brek;
 
-import io.github.chatsdk.brek.internal.BrekApiClient;
-import io.github.chatsdk.brek.internal.generated.ApiClient;
-import io.github.chatsdk.brek.internal.generated.api.EventsApi;
-import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.core.BaseClientBuilder;
+import io.github.chatsdk.core.ClientOptions;
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.RequestOptions;
+import io.github.chatsdk.core.internal.ApiProfile;
 import io.github.chatsdk.core.internal.AuthHeader;
-import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.ClientCore;
-import io.github.chatsdk.core.internal.TransportConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -41,21 +38,20 @@ public final class BrekClient implements AutoCloseable {
     /** A local development server. */
     public static final String LOCAL_URL = "http://localhost:3000";
 
+    /** Every header that may carry a Brek credential: only the chosen scheme's is ever sent. */
+    private static final List<String> CREDENTIAL_HEADERS = List.of("x-partner-api-key", "Authorization", "api-key");
+    /** Brek's rate-limit window (the spec: requests per minute). */
+    private static final Duration RATE_LIMIT_WINDOW = Duration.ofMinutes(1);
+
     private final ClientCore core;
     private final BrekAuthScheme authScheme;
-    private final SessionsApi sessionsApi;
-    private final EventsApi eventsApi;
     private final BrekSessions sessions;
     private final BrekEvents events;
     private final BrekClientAsync async;
 
-    private BrekClient(TransportConfig config, BrekAuthScheme authScheme) {
-        this.core = ClientCore.create(config);
+    private BrekClient(ClientOptions options, ApiProfile profile, BrekAuthScheme authScheme) {
+        this.core = ClientCore.create(options, profile);
         this.authScheme = authScheme;
-        ApiClient apiClient = new BrekApiClient(core.transport().httpClient());
-        apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
-        this.sessionsApi = new SessionsApi(apiClient);
-        this.eventsApi = new EventsApi(apiClient);
         this.sessions = new BrekSessions(this);
         this.events = new BrekEvents(this);
         this.async = new BrekClientAsync(this);
@@ -65,8 +61,6 @@ public final class BrekClient implements AutoCloseable {
     private BrekClient(BrekClient parent, ClientCore core) {
         this.core = core;
         this.authScheme = parent.authScheme;
-        this.sessionsApi = parent.sessionsApi;
-        this.eventsApi = parent.eventsApi;
         this.sessions = new BrekSessions(this);
         this.events = new BrekEvents(this);
         this.async = new BrekClientAsync(this);
@@ -126,7 +120,7 @@ public final class BrekClient implements AutoCloseable {
      * }</pre>
      *
      * <p>The derived client shares everything with this one: connection pool, dispatcher,
-     * scheduler, credential, and the client-side rate limiter. It is cheap to create. This client
+     * credential, listeners and the rate limiter. It is cheap to create. This client
      * keeps owning those resources: closing the derived client only makes it refuse later calls,
      * while closing this client closes every client derived from it too. Idempotency keys are not
      * an option: a Brek event carries its own ({@link SendEvent#idempotencyKey(String)}).
@@ -146,15 +140,12 @@ public final class BrekClient implements AutoCloseable {
 
     /** @return the base URL this client talks to */
     public String baseUrl() {
-        return BaseUrls.asString(core.transport().config().baseUrl);
+        return core.baseUrl();
     }
 
-    SessionsApi sessionsApi() {
-        return sessionsApi;
-    }
-
-    EventsApi eventsApi() {
-        return eventsApi;
+    /** @return the settings this client was built with */
+    public ClientOptions options() {
+        return core.options();
     }
 
     ClientCore core() {
@@ -162,9 +153,10 @@ public final class BrekClient implements AutoCloseable {
     }
 
     /**
-     * Releases connections and threads (unless they belong to an {@code OkHttpClient} or a
-     * scheduler you passed to the builder). Synchronous calls in flight may fail; asynchronous
-     * calls in flight fail with a {@link io.github.chatsdk.core.ConnectionException}; later calls
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} you passed to
+     * the builder). A synchronous call waiting to retry sends nothing more and fails with a
+     * {@link io.github.chatsdk.core.ConnectionException}; asynchronous calls in flight fail with one
+     * too (it says whether the request may have reached the server); later calls
      * throw {@link IllegalStateException}, also on every client derived with
      * {@link #withOptions(RequestOptions)}. On a derived client, {@code close()} releases nothing:
      * it only makes that client refuse later calls.
@@ -194,11 +186,12 @@ public final class BrekClient implements AutoCloseable {
         /**
          * The partner API key.
          *
-         * @param apiKey the key; not blank
+         * @param apiKey the key alone, without a scheme prefix such as {@code Bearer } (choose the
+         *     scheme with {@link #authScheme(BrekAuthScheme)}); not blank, no whitespace
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
-            String key = io.github.chatsdk.core.internal.Check.nonBlank("apiKey", apiKey);
+            String key = credential("apiKey", apiKey);
             this.apiKey = () -> key;
             return this;
         }
@@ -251,20 +244,19 @@ public final class BrekClient implements AutoCloseable {
             if (apiKey == null) {
                 throw new InvalidInputException("apiKey", "is required: call apiKey(...) or set BREK_API_KEY");
             }
-            TransportConfig config = transportConfig();
-            config.product = "brek";
-            config.credentialHeaders = List.of("x-partner-api-key", "Authorization", "api-key");
+            AuthHeader auth;
             switch (authScheme) {
                 case BEARER:
-                    config.auth = AuthHeader.bearer(apiKey);
+                    auth = AuthHeader.bearer(apiKey);
                     break;
                 case LEGACY_API_KEY:
-                    config.auth = AuthHeader.plain("api-key", apiKey);
+                    auth = AuthHeader.plain("api-key", apiKey);
                     break;
                 default:
-                    config.auth = AuthHeader.plain("x-partner-api-key", apiKey);
+                    auth = AuthHeader.plain("x-partner-api-key", apiKey);
             }
-            return new BrekClient(config, authScheme);
+            return new BrekClient(options(), new ApiProfile("brek", CREDENTIAL_HEADERS, auth, RATE_LIMIT_WINDOW),
+                    authScheme);
         }
 
         /** @return a description without the credential */

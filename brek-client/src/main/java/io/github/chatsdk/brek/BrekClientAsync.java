@@ -21,13 +21,13 @@ package io.github.chatsdk.brek;
  *       {@link java.util.concurrent.ExecutionException}; {@code whenComplete} and
  *       {@code exceptionally} see it as is.</li>
  *   <li>No thread is blocked per call: the request runs on OkHttp's dispatcher and the waits
- *       between retries are scheduled (see
- *       {@link io.github.chatsdk.core.BaseClientBuilder#scheduler}). Retries, idempotency keys,
+ *       between retries are the sleeper's asynchronous waits (see
+ *       {@link io.github.chatsdk.core.Sleeper#sleepAsync}). Retries, idempotency keys,
  *       timeouts, the rate limiter and logging are those of the synchronous call.</li>
  *   <li>{@code future.cancel(true)} cancels the HTTP call in flight and any scheduled retry; a
  *       cancelled call is never retried. As with a timeout, a cancelled write may still have
  *       reached the server: resend it with the same idempotency key if you need its outcome.</li>
- *   <li>The future completes on an OkHttp dispatcher thread (or the client's scheduler thread):
+ *   <li>The future completes on an OkHttp dispatcher thread (or the thread that ended a wait):
  *       do not block in the stages you chain to it, or use the {@code ...Async} variants of
  *       {@link java.util.concurrent.CompletableFuture} with your own executor.</li>
  * </ul>

@@ -6,18 +6,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.github.chatsdk.brek.internal.BrekJson;
+import io.github.chatsdk.brek.internal.generated.api.EventsApi;
 import io.github.chatsdk.brek.internal.generated.model.SendEventRequest;
 import io.github.chatsdk.brek.internal.generated.model.SendEventRequestActor;
 import io.github.chatsdk.brek.internal.generated.model.SendEventResponse;
 import io.github.chatsdk.core.IdempotencyKeys;
 import io.github.chatsdk.core.RequestOptions;
-import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Operation;
-import io.github.chatsdk.core.internal.Transport;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,8 +33,6 @@ import java.util.Objects;
  * the {@link EventResult} and on any exception.
  */
 public final class BrekEvents {
-    private static final CallSpec SEND = CallSpec.of(true, true, BrekJson.ERROR_PARSER);
-
     private final BrekClient client;
 
     BrekEvents(BrekClient client) {
@@ -90,17 +86,9 @@ public final class BrekEvents {
         event.text().ifPresent(body::text);
         event.kind().ifPresent(k -> body.kind(k.value()));
         event.payload().ifPresent(body::payload);
-        return Operation.of(() -> client.eventsApi().sendPartnerCoreChatEventCall(body, null).request(),
-                SEND.idempotencyKey(key), result -> eventResult(result, key));
-    }
-
-    /** The typed result of a 2xx {@code POST /events} sent with {@code key}. */
-    static EventResult eventResult(HttpResult result, String key) {
-        try {
-            return parse(result, key);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw Transport.malformed(result, key, e);
-        }
+        // every event carries a key, so resending it is safe: the server applies it at most once
+        return Operation.of("brek.events.send", EventsApi.sendPartnerCoreChatEvent(body), true, BrekJson.ERROR_PARSER,
+                result -> parse(result, key)).idempotencyKey(key);
     }
 
     /**
@@ -109,7 +97,7 @@ public final class BrekEvents {
      * from the tree. The generated model is bound from the same tree only if
      * {@link EventResult#raw()} is called.
      */
-    private static EventResult parse(HttpResult result, String key) throws IOException {
+    private static EventResult parse(HttpResult result, String key) throws java.io.IOException {
         JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
         SendEventResponse.validateJsonElement(tree);
         JsonObject data = tree.getAsJsonObject("data");

@@ -12,14 +12,13 @@ import io.github.chatsdk.brek.internal.generated.model.CreateSessionResponse;
 import io.github.chatsdk.brek.internal.generated.model.GetSessionResponse;
 import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseData;
 import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseDataEventsInner;
+import io.github.chatsdk.brek.internal.generated.api.SessionsApi;
 import io.github.chatsdk.brek.internal.generated.model.SessionData;
 import io.github.chatsdk.core.RequestOptions;
-import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Operation;
-import io.github.chatsdk.core.internal.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,10 +30,6 @@ import java.util.Objects;
  * Obtain it from {@link BrekClient#sessions()}; thread-safe.
  */
 public final class BrekSessions {
-    /** Creating a session is not idempotent: it is retried only when the request never reached the server (or got 429). */
-    private static final CallSpec CREATE = CallSpec.of(false, true, BrekJson.ERROR_PARSER);
-    private static final CallSpec GET = CallSpec.of(true, true, BrekJson.ERROR_PARSER);
-
     private final BrekClient client;
 
     BrekSessions(BrekClient client) {
@@ -84,13 +79,14 @@ public final class BrekSessions {
             request.threadTs().ifPresent(c::threadTs);
             body.conversation(c);
         }
-        return Operation.of(() -> client.sessionsApi().createPartnerCoreChatSessionCall(body, null).request(), CREATE,
-                BrekSessions::session);
+        // not idempotent: resent only when the request certainly was not processed (never delivered, or 429)
+        return Operation.of("brek.sessions.create", SessionsApi.createPartnerCoreChatSession(body), false,
+                BrekJson.ERROR_PARSER, BrekSessions::session);
     }
 
     /** The typed result of a 2xx {@code POST /sessions}. */
     static Session session(HttpResult result) {
-        try {
+        {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             SessionData d = BrekJson.bind(tree, CreateSessionResponse.class).getData();
             JsonObject data = tree.getAsJsonObject("data");
@@ -100,8 +96,6 @@ public final class BrekSessions {
                     d.getConversation().getThreadTs(), d.getActor().getActorId(),
                     d.getActor().getTimezoneOffsetMinutes(), d.getCreatedAt(), d.getUpdatedAt(),
                     freeFormList(data.get("events")), result.meta(), d);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw Transport.malformed(result, null, e);
         }
     }
 
@@ -138,13 +132,13 @@ public final class BrekSessions {
     /** {@code GET /sessions/{sessionId}}: shared by the synchronous and asynchronous calls. */
     Operation<SessionSnapshot> getOperation(String sessionId) {
         Check.pathSegment("sessionId", sessionId);
-        return Operation.of(() -> client.sessionsApi().getPartnerCoreChatSessionCall(sessionId, null).request(), GET,
-                BrekSessions::snapshot);
+        return Operation.of("brek.sessions.get", SessionsApi.getPartnerCoreChatSession(sessionId), true,
+                BrekJson.ERROR_PARSER, BrekSessions::snapshot);
     }
 
     /** The typed result of a 2xx {@code GET /sessions/{sessionId}}. */
     static SessionSnapshot snapshot(HttpResult result) {
-        try {
+        {
             JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
             GetSessionResponseData d = BrekJson.bind(tree, GetSessionResponse.class).getData();
             List<SessionEvent> events = new ArrayList<>();
@@ -155,8 +149,6 @@ public final class BrekSessions {
             String actorId = d.getActor() == null ? null : d.getActor().getActorId();
             return new SessionSnapshot(d.getSessionId(), d.getTenantId(), actorId,
                     Collections.unmodifiableList(events), result.meta(), d);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw Transport.malformed(result, null, e);
         }
     }
 

@@ -19,9 +19,9 @@ import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.ResponseMeta;
 import io.github.chatsdk.core.ServiceException;
-import io.github.chatsdk.core.internal.Transport;
+import io.github.chatsdk.core.internal.transport.Transport;
 import io.github.chatsdk.testsupport.AsyncOperations;
-import io.github.chatsdk.testsupport.RecordingScheduler;
+import io.github.chatsdk.testsupport.RecordingSleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ class BrekAsyncTest extends BrekServerTest {
 
     /** A client whose asynchronous waits are recorded by {@link #sleeper} and never slept. */
     private BrekClient asyncClient() {
-        return track(builder().scheduler(RecordingScheduler.instant(sleeper)).build());
+        return track(builder().build());
     }
 
     private static <T> T await(CompletableFuture<T> future) {
@@ -210,7 +210,7 @@ class BrekAsyncTest extends BrekServerTest {
     @ParameterizedTest(name = "HTTP {0}")
     @MethodSource("errors")
     void aFailedFutureCarriesTheSameExceptionAsTheSynchronousCall(int status, String body) throws Exception {
-        BrekClient c = track(builder().maxRetries(0).scheduler(RecordingScheduler.instant(sleeper)).build());
+        BrekClient c = track(builder().maxRetries(0).build());
         server.enqueue(error(status, body));
         server.enqueue(error(status, body));
         server.enqueue(error(status, body));
@@ -314,7 +314,7 @@ class BrekAsyncTest extends BrekServerTest {
         OkHttpClient http = new OkHttpClient();
         Dispatcher dispatcher = http.dispatcher();
         try {
-            BrekClient c = track(builder().okHttpClient(http).scheduler(RecordingScheduler.instant(sleeper)).build());
+            BrekClient c = track(builder().okHttpClient(http).build());
             CompletableFuture<SessionSnapshot> future = c.async().sessions().get(SESSION_ID);
             takeRequest(); // it reached the server, which now holds it
             assertEquals(1, dispatcher.runningCallsCount());
@@ -335,8 +335,8 @@ class BrekAsyncTest extends BrekServerTest {
 
     @Test
     void cancellingTheFutureCancelsAPendingRetry() throws Exception {
-        RecordingScheduler scheduler = RecordingScheduler.holding(sleeper);
-        BrekClient c = track(builder().scheduler(scheduler).build());
+        RecordingSleeper scheduler = RecordingSleeper.holding();
+        BrekClient c = track(builder().sleeper(scheduler).build());
         server.enqueue(error(503, "{\"success\":false,\"error\":\"unavailable\"}"));
         server.enqueue(ok(SNAPSHOT));
         CompletableFuture<SessionSnapshot> future = c.async().sessions().get(SESSION_ID);
@@ -346,13 +346,13 @@ class BrekAsyncTest extends BrekServerTest {
         assertTrue(scheduler.pending().get(0).isCancelled(), "the pending retry was cancelled");
         assertEquals(0, scheduler.runPending(), "nothing left to run");
         assertEquals(1, server.getRequestCount(), "the retry never went out");
-        assertEquals(1, sleeper.delays().size());
+        assertEquals(1, scheduler.delays().size());
     }
 
     @Test
     void aRetryScheduledByTheHoldingSchedulerGoesOutWhenItRuns() throws Exception {
-        RecordingScheduler scheduler = RecordingScheduler.holding(sleeper);
-        BrekClient c = track(builder().scheduler(scheduler).build());
+        RecordingSleeper scheduler = RecordingSleeper.holding();
+        BrekClient c = track(builder().sleeper(scheduler).build());
         server.enqueue(error(503, "{\"success\":false,\"error\":\"unavailable\"}"));
         server.enqueue(ok(SNAPSHOT));
         CompletableFuture<SessionSnapshot> future = c.async().sessions().get(SESSION_ID);
@@ -367,7 +367,7 @@ class BrekAsyncTest extends BrekServerTest {
     @Test
     void closingTheClientFailsTheCallsInFlightAndRefusesLaterOnes() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        BrekClient c = builder().scheduler(RecordingScheduler.instant(sleeper)).build();
+        BrekClient c = builder().build();
         CompletableFuture<EventResult> future = c.async().events().send(
                 SendEvent.text(SESSION_ID, ACTOR, "hi").idempotencyKey("key-close"));
         takeRequest();
@@ -385,12 +385,15 @@ class BrekAsyncTest extends BrekServerTest {
     }
 
     @Test
-    void aRetryOnTheClientsOwnSchedulerRunsWithoutBlockingTheCaller() throws Exception {
-        BrekClient c = track(builder().build()); // the default scheduler: a real thread, a zero delay
-        server.enqueue(error(503, "{\"success\":false,\"error\":\"unavailable\"}").setHeader("Retry-After", "0"));
+    void aRetryOnTheSystemSleeperRunsWithoutBlockingTheCaller() throws Exception {
+        BrekClient c = track(builder().sleeper(io.github.chatsdk.core.Sleeper.system()).build());
+        server.enqueue(error(503, "{\"success\":false,\"error\":\"unavailable\"}").setHeader("Retry-After", "1"));
         server.enqueue(ok(SNAPSHOT));
-        assertEquals(2, await(c.async().sessions().get(SESSION_ID)).meta().attempts());
-        assertEquals(List.of(), sleeper.delays(), "the asynchronous path never uses the sleeper");
+        long start = System.nanoTime();
+        CompletableFuture<SessionSnapshot> future = c.async().sessions().get(SESSION_ID);
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(900),
+                "the caller is not blocked by the wait");
+        assertEquals(2, await(future).meta().attempts());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.chatsdk.brek;
 
+import io.github.chatsdk.testsupport.RecordingSleeper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

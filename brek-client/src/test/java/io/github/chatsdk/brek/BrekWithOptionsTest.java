@@ -11,7 +11,6 @@ import io.github.chatsdk.core.InternalServerException;
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.testsupport.AsyncOperations;
-import io.github.chatsdk.testsupport.RecordingScheduler;
 import java.time.Duration;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -97,7 +96,7 @@ class BrekWithOptionsTest extends BrekServerTest {
 
     @Test
     void theDerivedReadTimeoutAppliesToSynchronousAndAsynchronousCalls() throws Exception {
-        BrekClient parent = track(builder().scheduler(RecordingScheduler.instant(sleeper)).build());
+        BrekClient parent = track(builder().build());
         BrekClient quick = parent.withOptions(options().readTimeout(Duration.ofMillis(200)).maxRetries(0).build());
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)); // headers never come
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));

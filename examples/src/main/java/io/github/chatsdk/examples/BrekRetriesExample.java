@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -55,9 +56,18 @@ public final class BrekRetriesExample {
      */
     public static int run(PrintStream out, Map<String, String> env) {
         // The sleeper is what the client waits with between attempts; this one says so, then sleeps.
-        Sleeper visibleSleeper = d -> {
-            out.println("   (the client waits " + d.toMillis() + " ms before retrying)");
-            Sleeper.SYSTEM.sleep(d);
+        Sleeper visibleSleeper = new Sleeper() {
+            @Override
+            public void sleep(Duration d) throws InterruptedException {
+                out.println("   (the client waits " + d.toMillis() + " ms before retrying)");
+                Sleeper.system().sleep(d);
+            }
+
+            @Override
+            public CompletableFuture<Void> sleepAsync(Duration d) {
+                out.println("   (the client waits " + d.toMillis() + " ms before retrying)");
+                return Sleeper.system().sleepAsync(d);
+            }
         };
         try (ExampleEnv where = ExampleEnv.brek(out, env);
                 BrekClient brek = BrekClient.builder().fromEnv(where.env()).maxRetries(2).sleeper(visibleSleeper)

@@ -5,26 +5,22 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.chatsdk.core.BaseClientBuilder;
+import io.github.chatsdk.core.ClientOptions;
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.RequestOptions;
+import io.github.chatsdk.core.internal.ApiProfile;
 import io.github.chatsdk.core.internal.AuthHeader;
-import io.github.chatsdk.core.internal.BaseUrls;
-import io.github.chatsdk.core.internal.CallSpec;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.ClientCore;
 import io.github.chatsdk.core.internal.HttpResult;
 import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Operation;
-import io.github.chatsdk.core.internal.Transport;
-import io.github.chatsdk.core.internal.TransportConfig;
-import io.github.chatsdk.helvia.internal.HelviaApiClient;
 import io.github.chatsdk.helvia.internal.HelviaJson;
-import io.github.chatsdk.helvia.internal.generated.ApiClient;
 import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
 import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
 import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
 import io.github.chatsdk.helvia.internal.generated.model.HealthResponse;
-import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,22 +62,18 @@ public final class HelviaClient implements AutoCloseable {
     /** The production server, the default base URL. */
     public static final String PRODUCTION_URL = "https://bot-v5.helvia.ai";
 
-    /** A message is not idempotent: it is retried only when the request never reached the server. */
-    private static final CallSpec SEND = CallSpec.of(false, true, HelviaJson.ERROR_PARSER);
-    /** The health check is a GET without credential: retried like any GET. */
-    private static final CallSpec HEALTH = CallSpec.of(true, false, HelviaJson.ERROR_PARSER);
+    /** The only header that carries a Helvia credential. */
+    private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization");
+    /** The spec documents no rate limit; a minute is what the built-in limiter waits without Retry-After. */
+    private static final Duration RATE_LIMIT_WINDOW = Duration.ofMinutes(1);
 
     private final ClientCore core;
     private final String handle;
-    private final EventsApi eventsApi;
     private final HelviaClientAsync async;
 
-    private HelviaClient(TransportConfig config, String handle) {
-        this.core = ClientCore.create(config);
+    private HelviaClient(ClientOptions options, ApiProfile profile, String handle) {
+        this.core = ClientCore.create(options, profile);
         this.handle = handle;
-        ApiClient apiClient = new HelviaApiClient(core.transport().httpClient());
-        apiClient.setBasePath(BaseUrls.asString(config.baseUrl));
-        this.eventsApi = new EventsApi(apiClient);
         this.async = new HelviaClientAsync(this);
     }
 
@@ -89,7 +81,6 @@ public final class HelviaClient implements AutoCloseable {
     private HelviaClient(HelviaClient parent, ClientCore core) {
         this.core = core;
         this.handle = parent.handle;
-        this.eventsApi = parent.eventsApi;
         this.async = new HelviaClientAsync(this);
     }
 
@@ -139,18 +130,16 @@ public final class HelviaClient implements AutoCloseable {
 
     /** {@code GET /api/events}: shared by the synchronous and asynchronous calls. */
     Operation<HelviaHealth> healthOperation() {
-        return Operation.of(() -> eventsApi.healthCheckCall(null).request(), HEALTH, HelviaClient::health);
+        // a GET: retried like any GET; the spec asks no credential for it
+        return Operation.of("helvia.health.check", EventsApi.healthCheck(), true, HelviaJson.ERROR_PARSER,
+                HelviaClient::health);
     }
 
     /** The typed result of a 2xx {@code GET /api/events}. */
     static HelviaHealth health(HttpResult result) {
-        try {
-            JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
-            HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
-            return new HelviaHealth(Json.string(tree, "status"), result.meta(), model);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw Transport.malformed(result, null, e);
-        }
+        JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
+        HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
+        return new HelviaHealth(Json.string(tree, "status"), result.meta(), model);
     }
 
     /**
@@ -272,7 +261,7 @@ public final class HelviaClient implements AutoCloseable {
 
     /** @return the base URL this client talks to */
     public String baseUrl() {
-        return BaseUrls.asString(core.transport().config().baseUrl);
+        return core.baseUrl();
     }
 
     /**
@@ -298,7 +287,7 @@ public final class HelviaClient implements AutoCloseable {
      * }</pre>
      *
      * <p>The derived client shares everything with this one: connection pool, dispatcher,
-     * scheduler, token and handle. It is cheap to create. This client keeps owning those
+     * token, handle, listeners and rate limiter. It is cheap to create. This client keeps owning those
      * resources: closing the derived client only makes it refuse later calls, while closing this
      * client closes every client derived from it too.
      *
@@ -310,21 +299,19 @@ public final class HelviaClient implements AutoCloseable {
         return new HelviaClient(this, core.withOptions(options));
     }
 
+    /** @return the settings this client was built with */
+    public ClientOptions options() {
+        return core.options();
+    }
+
     ClientCore core() {
         return core;
     }
 
     private Operation<AgentReply> post(EventRequest body) {
-        return Operation.of(() -> eventsApi.sendEventCall(body, null).request(), SEND, HelviaClient::agentReply);
-    }
-
-    /** The typed result of a 2xx {@code POST /api/events}. */
-    static AgentReply agentReply(HttpResult result) {
-        try {
-            return reply(result);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw Transport.malformed(result, null, e);
-        }
+        // not idempotent (the agent would answer twice): resent only when certainly not processed
+        return Operation.of("helvia.messages.send", EventsApi.sendEvent(body), false, HelviaJson.ERROR_PARSER,
+                HelviaClient::reply);
     }
 
     /**
@@ -332,7 +319,7 @@ public final class HelviaClient implements AutoCloseable {
      * checks the generated binding makes), then read from the tree. The generated models are bound
      * from the same tree only if {@code raw()} is called.
      */
-    private static AgentReply reply(HttpResult result) throws IOException {
+    static AgentReply reply(HttpResult result) throws java.io.IOException {
         JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
         EventResponse.validateJsonElement(tree);
         JsonElement resultJson = tree.get("result");
@@ -381,9 +368,10 @@ public final class HelviaClient implements AutoCloseable {
     }
 
     /**
-     * Releases connections and threads (unless they belong to an {@code OkHttpClient} or a
-     * scheduler you passed to the builder). Synchronous calls in flight may fail; asynchronous
-     * calls in flight fail with a {@link io.github.chatsdk.core.ConnectionException}; later calls
+     * Releases connections and threads (unless they belong to an {@code OkHttpClient} you passed to
+     * the builder). A synchronous call waiting to retry sends nothing more and fails with a
+     * {@link io.github.chatsdk.core.ConnectionException}; asynchronous calls in flight fail with one
+     * too (it says whether the request may have reached the server); later calls
      * throw {@link IllegalStateException}, also on every client derived with
      * {@link #withOptions(RequestOptions)}. On a derived client, {@code close()} releases nothing:
      * it only makes that client refuse later calls.
@@ -418,16 +406,7 @@ public final class HelviaClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiToken(String apiToken) {
-            String token = Check.nonBlank("apiToken", apiToken);
-            if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw new InvalidInputException("apiToken", "must be the token alone, without the 'Bearer ' prefix");
-            }
-            for (int i = 0; i < token.length(); i++) {
-                char c = token.charAt(i);
-                if (c <= ' ' || c == 0x7f) {
-                    throw new InvalidInputException("apiToken", "must not contain whitespace or control characters");
-                }
-            }
+            String token = credential("apiToken", apiToken);
             this.apiToken = () -> token;
             return this;
         }
@@ -481,11 +460,8 @@ public final class HelviaClient implements AutoCloseable {
             if (apiToken == null) {
                 throw new InvalidInputException("apiToken", "is required: call apiToken(...) or set HELVIA_API_TOKEN");
             }
-            TransportConfig config = transportConfig();
-            config.product = "helvia";
-            config.credentialHeaders = List.of("Authorization");
-            config.auth = AuthHeader.bearer(apiToken);
-            return new HelviaClient(config, handle);
+            return new HelviaClient(options(),
+                    new ApiProfile("helvia", CREDENTIAL_HEADERS, AuthHeader.bearer(apiToken), RATE_LIMIT_WINDOW), handle);
         }
 
         /** @return a description without the credential */

@@ -23,12 +23,12 @@ import java.util.concurrent.CompletableFuture;
  *       {@link java.util.concurrent.ExecutionException}; {@code whenComplete} and
  *       {@code exceptionally} see it as is.</li>
  *   <li>No thread is blocked per call: the request runs on OkHttp's dispatcher and the waits
- *       between retries are scheduled (see
- *       {@link io.github.chatsdk.core.BaseClientBuilder#scheduler}). A message is resent only when
+ *       between retries are the sleeper's asynchronous waits (see
+ *       {@link io.github.chatsdk.core.Sleeper#sleepAsync}). A message is resent only when
  *       it certainly never reached the server, as with the synchronous call.</li>
  *   <li>{@code future.cancel(true)} cancels the HTTP call in flight and any scheduled retry; a
  *       cancelled call is never retried. A cancelled message may still have reached the agent.</li>
- *   <li>The future completes on an OkHttp dispatcher thread (or the client's scheduler thread):
+ *   <li>The future completes on an OkHttp dispatcher thread (or the thread that ended a wait):
  *       do not block in the stages you chain to it, or use the {@code ...Async} variants of
  *       {@link CompletableFuture} with your own executor.</li>
  * </ul>

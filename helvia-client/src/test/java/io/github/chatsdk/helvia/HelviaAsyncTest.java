@@ -17,7 +17,8 @@ import io.github.chatsdk.core.ResponseMeta;
 import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
 import io.github.chatsdk.helvia.internal.generated.model.Message;
-import io.github.chatsdk.testsupport.RecordingScheduler;
+import io.github.chatsdk.core.Sleeper;
+import io.github.chatsdk.testsupport.RecordingSleeper;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ class HelviaAsyncTest extends HelviaServerTest {
             + "\"responsesStrippedMarkdownText\":[\"Hi!\"]}}";
 
     private HelviaClient asyncClient() {
-        HelviaClient c = builder().scheduler(RecordingScheduler.instant(sleeps::add)).build();
+        HelviaClient c = builder().sleeper(Sleeper.of(sleeps::add)).build();
         client.close();
         client = c; // closed after the test
         return c;
@@ -193,8 +194,8 @@ class HelviaAsyncTest extends HelviaServerTest {
 
     @Test
     void tagsQueuedWhileATurnIsInFlightStayForTheNextTurn() throws Exception {
-        RecordingScheduler held = RecordingScheduler.holding(sleeps::add);
-        HelviaClient c = builder().scheduler(held).build();
+        RecordingSleeper held = RecordingSleeper.holding();
+        HelviaClient c = builder().sleeper(held).build();
         try {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)); // held in flight
             HelviaConversation chat = c.conversation("user-123").addTags("first");

@@ -27,7 +27,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
         Map<String, String> env = Map.of("HELVIA_API_TOKEN", " " + TOKEN + " ", "HELVIA_HANDLE", "env-handle",
                 "HELVIA_BASE_URL", server.url("/").toString());
         enqueueReply();
-        try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(sleeps::add).build()) {
+        try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
             assertEquals(Optional.of("env-handle"), c.handle());
             assertEquals(server.url("/").toString().replaceAll("/$", ""), c.baseUrl());
             c.send(HelviaMessage.text("hi"));
@@ -40,7 +40,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
         Map<String, String> env = Map.of("HELVIA_API_TOKEN", TOKEN, "HELVIA_HANDLE", "map-handle",
                 "HELVIA_BASE_URL", server.url("/").toString());
         enqueueReply();
-        try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(sleeps::add).build()) {
+        try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
             assertEquals(Optional.of("map-handle"), c.handle());
             assertEquals(server.url("/").toString().replaceAll("/$", ""), c.baseUrl());
             c.send(HelviaMessage.text("hi"));
@@ -54,7 +54,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
                 "HELVIA_BASE_URL", server.url("/").toString(), "CHATSDK_LOG", "INFO");
         enqueueReply();
         try (LogCapture log = LogCapture.start();
-                HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(sleeps::add).build()) {
+                HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
             c.send(HelviaMessage.text("hi"));
             assertTrue(log.text().contains("helvia POST "), log.text());
         }

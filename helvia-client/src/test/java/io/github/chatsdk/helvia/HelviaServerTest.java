@@ -61,7 +61,7 @@ abstract class HelviaServerTest {
     /** A builder pointed at the server, with the test token and handle and a sleeper that never sleeps. */
     HelviaClient.Builder builder() {
         return HelviaClient.builder().apiToken(TOKEN).handle(HANDLE).baseUrl(server.url("/").toString())
-                .sleeper(sleeps::add);
+                .sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add));
     }
 
     /** The next request, checked against the spec. */

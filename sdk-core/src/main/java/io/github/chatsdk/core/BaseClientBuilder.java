@@ -1,36 +1,30 @@
 package io.github.chatsdk.core;
 
-import io.github.chatsdk.core.internal.TransportConfig;
+import io.github.chatsdk.core.internal.BaseUrls;
+import io.github.chatsdk.core.internal.Check;
 import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
- * The transport settings every chatsdk client builder shares: base URL, retries, timeouts, proxy,
- * TLS, your own {@link OkHttpClient}, and the sleeper, scheduler and clock used by retries. Each
- * client's builder adds its own credentials on top.
+ * The settings every chatsdk client builder shares: base URL, retries, timeouts, concurrency and
+ * connection pool, proxy, TLS, your own {@link OkHttpClient}, listeners, the rate limiter, and the
+ * sleeper and clock used by retries. Each client's builder adds its own credentials on top; what it
+ * builds is described by {@link ClientOptions}, which lists the defaults.
  *
- * <p>Defaults: 2 retries; connect timeout 10 s, read 60 s, write 30 s, whole call 90 s per attempt;
- * {@code Retry-After} honoured up to 60 s; no client-side rate limiting; logging from
- * {@code CHATSDK_LOG}, else off. Every timeout and the retry count can also be overridden per call
- * with {@link RequestOptions}.
+ * <p>Every timeout, the retry count, extra headers and listeners can also be set per call, or for a
+ * derived client, with {@link RequestOptions}.
  *
  * @param <B> the concrete builder type, returned by every setter
  */
 public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
-    private String baseUrl;
-    private boolean allowInsecureHttp;
-    private final TransportConfig config = new TransportConfig();
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private LogLevel logLevel;
+    private final ClientOptions.Builder config;
 
     /**
      * Creates a builder whose base URL starts at {@code defaultBaseUrl}.
@@ -38,7 +32,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @param defaultBaseUrl the API's production URL
      */
     protected BaseClientBuilder(String defaultBaseUrl) {
-        this.baseUrl = defaultBaseUrl;
+        this.config = new ClientOptions.Builder(defaultBaseUrl);
     }
 
     @SuppressWarnings("unchecked")
@@ -54,7 +48,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @return this builder
      */
     public B baseUrl(String baseUrl) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+        config.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
         return self();
     }
 
@@ -66,7 +60,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @return this builder
      */
     public B allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
+        config.allowInsecureHttp = allow;
         return self();
     }
 
@@ -92,7 +86,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @return this builder
      */
     public B timeout(Duration timeout) {
-        config.callTimeout = positive("timeout", timeout);
+        config.timeout = positive("timeout", timeout);
         return self();
     }
 
@@ -148,18 +142,104 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * Turns on the client-side rate limiter (off by default). When a response reports that no
-     * request is left in the window ({@code x-ratelimit-remaining: 0}), or a 429 asks to wait, the
-     * client holds every later request of every thread until the window should have reset (the
-     * {@code Retry-After}, else one minute, at most {@link #maxRetryAfter(Duration)}) instead of
-     * sending requests the server would refuse. The wait uses the configured sleeper (asynchronous
-     * calls: the scheduler) and clock.
+     * Turns on the built-in reactive rate limiter ({@link RateLimiter#reactive}; off by default).
+     * When a response reports that no request is left in the window
+     * ({@code x-ratelimit-remaining: 0}), or a 429 asks to wait, the client holds every later
+     * request of every thread until the window should have reset (the {@code Retry-After}, else the
+     * API's window, at most {@link #maxRetryAfter(Duration)}) instead of sending requests the server
+     * would refuse. The wait uses the configured sleeper and clock. A limiter given to
+     * {@link #rateLimiter(RateLimiter)} replaces this one.
      *
      * @param enabled whether to wait
      * @return this builder
      */
     public B waitWhenRateLimited(boolean enabled) {
         config.waitWhenRateLimited = enabled;
+        return self();
+    }
+
+    /**
+     * The rate limiter every attempt asks for a permit, for example one budget shared by many
+     * instances of an application ({@code chatsdk-ratelimit-bucket4j}). It replaces the built-in
+     * limiters ({@link #waitWhenRateLimited(boolean)} then has no effect) and is shared by the
+     * clients derived with {@code withOptions}.
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public B rateLimiter(RateLimiter limiter) {
+        config.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter == null");
+        return self();
+    }
+
+    /**
+     * Adds a listener told of every call of the client and of the clients derived from it: each
+     * logical call, each attempt, each retry decision (see {@link CallListener}). Listeners are
+     * called in the order they were added; more can be added per call or per derived client with
+     * {@link RequestOptions.Builder#addListener(CallListener)}.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B addListener(CallListener listener) {
+        config.listeners.add(Objects.requireNonNull(listener, "listener == null"));
+        return self();
+    }
+
+    /**
+     * The maximum number of calls in flight at once, synchronous and asynchronous together; more
+     * wait in OkHttp's dispatcher queue. Default {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS}.
+     * With {@link #okHttpClient(OkHttpClient)}, setting this gives the client a dispatcher of its
+     * own (on your client's executor) instead of sharing yours.
+     *
+     * @param max 1 or more
+     * @return this builder
+     */
+    public B maxConcurrentRequests(int max) {
+        config.maxConcurrentRequests = atLeastOne("maxConcurrentRequests", max);
+        return self();
+    }
+
+    /**
+     * The maximum number of calls in flight at once to one host. Default
+     * {@value ClientOptions#DEFAULT_MAX_CONCURRENT_REQUESTS} (OkHttp's own default, 5, is too low for
+     * asynchronous fan-out). With {@link #okHttpClient(OkHttpClient)}, setting this gives the client a
+     * dispatcher of its own instead of sharing yours.
+     *
+     * @param max 1 or more
+     * @return this builder
+     */
+    public B maxConcurrentRequestsPerHost(int max) {
+        config.maxConcurrentRequestsPerHost = atLeastOne("maxConcurrentRequestsPerHost", max);
+        return self();
+    }
+
+    /**
+     * How many idle connections the connection pool keeps for reuse. Default 5. With
+     * {@link #okHttpClient(OkHttpClient)}, setting this or {@link #keepAlive(Duration)} gives the
+     * client a pool of its own instead of sharing yours.
+     *
+     * @param max 0 or more
+     * @return this builder
+     */
+    public B maxIdleConnections(int max) {
+        if (max < 0) {
+            throw new InvalidInputException("maxIdleConnections", "must not be negative");
+        }
+        config.maxIdleConnections = max;
+        return self();
+    }
+
+    /**
+     * How long the connection pool keeps an idle connection. Default 5 minutes. A server may close
+     * an idle connection sooner; the client notices that before reusing it and sends the request on
+     * a fresh connection.
+     *
+     * @param keepAlive a positive duration
+     * @return this builder
+     */
+    public B keepAlive(Duration keepAlive) {
+        config.keepAlive = positive("keepAlive", keepAlive);
         return self();
     }
 
@@ -174,7 +254,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @return this builder
      */
     public B logLevel(LogLevel level) {
-        this.logLevel = Objects.requireNonNull(level, "logLevel == null");
+        config.logLevel = Objects.requireNonNull(level, "logLevel == null");
         return self();
     }
 
@@ -217,9 +297,10 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * What synchronous calls wait with between retries (and for the client-side rate limiter).
-     * Tests pass one that records the delays and returns at once. Asynchronous calls never block a
-     * thread: they wait with {@link #scheduler(ScheduledExecutorService)}.
+     * What the client waits with between attempts and for its rate limiter: synchronous calls with
+     * {@link Sleeper#sleep(Duration)}, asynchronous ones with {@link Sleeper#sleepAsync(Duration)},
+     * which blocks no thread. Default {@link Sleeper#system()}. Tests pass one that records the delays
+     * and returns at once ({@link Sleeper#of(java.util.function.Consumer)}).
      *
      * @param sleeper the sleeper
      * @return this builder
@@ -230,23 +311,8 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * What asynchronous calls ({@code client.async()}) wait with between retries and for the
-     * client-side rate limiter: each wait is one task scheduled with the requested delay, so no
-     * thread is blocked while a call waits. By default each client has its own scheduler with one
-     * daemon thread, started on the first wait and stopped by {@code close()}. A scheduler passed
-     * here is shared, not owned: {@code close()} leaves it running. Tests pass one that runs tasks
-     * at once and records the delays.
-     *
-     * @param scheduler the scheduler
-     * @return this builder
-     */
-    public B scheduler(ScheduledExecutorService scheduler) {
-        config.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
-        return self();
-    }
-
-    /**
-     * The clock used to read {@code Retry-After} HTTP dates and by the client-side rate limiter.
+     * The clock used to read {@code Retry-After} HTTP dates, by the built-in rate limiter, and for
+     * the start times reported to listeners.
      *
      * @param clock the clock
      * @return this builder
@@ -266,17 +332,15 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * @return this builder
      */
     public B header(String name, String value) {
-        io.github.chatsdk.core.internal.Check.extraHeader(name, value);
-        headers.put(name, value);
+        Check.extraHeader(name, value);
+        config.headers.put(name, value);
         return self();
     }
 
     /**
      * Reads the client's configuration from the process environment where it is set:
-     * {@code CHATSDK_LOG} and the client's own variables ({@code BREK_API_KEY},
-     * {@code BREK_BASE_URL}, {@code BREK_AUTH_SCHEME} for the Brek client; {@code HELVIA_API_TOKEN},
-     * {@code HELVIA_HANDLE}, {@code HELVIA_BASE_URL} for the Helvia client). Settings made after
-     * this call override it.
+     * {@code CHATSDK_LOG} and the client's own variables (its builder lists them, such as the
+     * credential and the base URL). Settings made after this call override it.
      *
      * @return this builder
      */
@@ -289,12 +353,6 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      * environment: for tests, and for programs that hold their configuration in a map (the
      * examples pass a sandbox's URL and credentials this way). Variables absent from the map are
      * not looked up elsewhere; settings made after this call override them.
-     *
-     * <pre>{@code
-     * BrekClient brek = BrekClient.builder()
-     *         .fromEnv(Map.of("BREK_BASE_URL", sandbox.baseUrl(), "BREK_API_KEY", sandbox.apiKey()))
-     *         .build();
-     * }</pre>
      *
      * @param env variable names to values; not {@code null}
      * @return this builder
@@ -322,19 +380,39 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     protected abstract void applyEnv(Function<String, String> env);
 
     /**
-     * The transport configuration so far, for the concrete builder's {@code build()}.
+     * The settings so far, for the concrete builder's {@code build()}: the base URL is checked, and
+     * the log level comes from {@code CHATSDK_LOG} when it was not set.
      *
-     * @return a copy of the configuration with the base URL checked
+     * @return the options
+     * @throws InvalidInputException when the base URL is not acceptable
      */
-    protected final TransportConfig transportConfig() {
-        TransportConfig c = config.copy();
-        c.baseUrl = io.github.chatsdk.core.internal.BaseUrls.parse(baseUrl, allowInsecureHttp);
-        c.extraHeaders = Map.copyOf(headers);
-        c.logLevel = logLevel != null ? logLevel : LogLevel.parse(System.getenv("CHATSDK_LOG")).orElse(LogLevel.OFF);
-        return c;
+    protected final ClientOptions options() {
+        String checked = BaseUrls.asString(BaseUrls.parse(config.baseUrl, config.allowInsecureHttp));
+        return config.build(checked, LogLevel.parse(System.getenv("CHATSDK_LOG")).orElse(LogLevel.OFF));
+    }
+
+    /**
+     * Checks a credential given to a builder the same way for every client: not blank, without a
+     * scheme prefix such as {@code Bearer }, without whitespace or control characters. The message
+     * names the setting, never the value.
+     *
+     * @param field the builder setting, such as {@code apiKey}
+     * @param value the credential
+     * @return the credential, unchanged
+     * @throws InvalidInputException when it is not acceptable
+     */
+    protected static String credential(String field, String value) {
+        return Check.credential(field, value);
+    }
+
+    private static int atLeastOne(String field, int value) {
+        if (value < 1) {
+            throw new InvalidInputException(field, "must be at least 1");
+        }
+        return value;
     }
 
     private static Duration positive(String name, Duration d) {
-        return io.github.chatsdk.core.internal.Check.positive(name, d);
+        return Check.positive(name, d);
     }
 }

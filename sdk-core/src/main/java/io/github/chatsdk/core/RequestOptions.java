@@ -2,16 +2,19 @@ package io.github.chatsdk.core;
 
 import io.github.chatsdk.core.internal.Check;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Settings for one call that override the client's: retries, timeouts and extra headers.
- * Immutable and reusable; anything not set here keeps the client's value.
+ * Settings for one call that override the client's: retries, timeouts, extra headers and extra
+ * listeners. Immutable and reusable; anything not set here keeps the client's value. The same
+ * options, given to a client's {@code withOptions(...)}, become the defaults of a derived client.
  *
  * <pre>{@code
  * RequestOptions quick = RequestOptions.builder()
@@ -34,6 +37,7 @@ public final class RequestOptions {
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final Map<String, String> headers;
+    private final List<CallListener> listeners;
 
     private RequestOptions(Builder b) {
         this.maxRetries = b.maxRetries;
@@ -42,6 +46,7 @@ public final class RequestOptions {
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /**
@@ -75,7 +80,35 @@ public final class RequestOptions {
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
         b.headers.putAll(headers);
+        b.listeners.addAll(listeners);
         return b;
+    }
+
+    /**
+     * These options with every setting of {@code overrides} applied over them: a value set there
+     * wins, headers are combined (a name set in both takes the overriding value), listeners are
+     * added after these. How a derived client's defaults and a call's options combine.
+     *
+     * @param overrides the options that win
+     * @return the combined options
+     */
+    public RequestOptions withOverrides(RequestOptions overrides) {
+        Objects.requireNonNull(overrides, "overrides == null");
+        if (overrides.equals(DEFAULTS)) {
+            return this;
+        }
+        if (this.equals(DEFAULTS)) {
+            return overrides;
+        }
+        Builder b = toBuilder();
+        overrides.maxRetries().ifPresent(b::maxRetries);
+        overrides.timeout().ifPresent(b::timeout);
+        overrides.connectTimeout().ifPresent(b::connectTimeout);
+        overrides.readTimeout().ifPresent(b::readTimeout);
+        overrides.writeTimeout().ifPresent(b::writeTimeout);
+        b.headers.putAll(overrides.headers);
+        b.listeners.addAll(overrides.listeners);
+        return b.build();
     }
 
     /**
@@ -133,6 +166,15 @@ public final class RequestOptions {
         return headers;
     }
 
+    /**
+     * Listeners told of this call (or of every call of a derived client), after the client's own.
+     *
+     * @return the listeners, unmodifiable
+     */
+    public List<CallListener> listeners() {
+        return listeners;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RequestOptions)) {
@@ -142,19 +184,19 @@ public final class RequestOptions {
         return Objects.equals(maxRetries, other.maxRetries) && Objects.equals(timeout, other.timeout)
                 && Objects.equals(connectTimeout, other.connectTimeout)
                 && Objects.equals(readTimeout, other.readTimeout) && Objects.equals(writeTimeout, other.writeTimeout)
-                && headers.equals(other.headers);
+                && headers.equals(other.headers) && listeners.equals(other.listeners);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxRetries, timeout, connectTimeout, readTimeout, writeTimeout, headers);
+        return Objects.hash(maxRetries, timeout, connectTimeout, readTimeout, writeTimeout, headers, listeners);
     }
 
     @Override
     public String toString() {
         return "RequestOptions{maxRetries=" + maxRetries + ", timeout=" + timeout + ", connectTimeout="
                 + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", headers="
-                + headers.keySet() + '}';
+                + headers.keySet() + ", listeners=" + listeners.size() + '}';
     }
 
     /** Builds {@link RequestOptions}. Not thread-safe; the options it builds are. */
@@ -165,6 +207,7 @@ public final class RequestOptions {
         private Duration readTimeout;
         private Duration writeTimeout;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -239,6 +282,18 @@ public final class RequestOptions {
         public Builder header(String name, String value) {
             Check.extraHeader(name, value);
             headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a listener told of this call (or, on {@code withOptions}, of every call of the derived
+         * client), after the client's listeners.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder addListener(CallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener == null"));
             return this;
         }
 

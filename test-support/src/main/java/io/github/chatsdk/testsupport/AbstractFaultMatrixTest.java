@@ -138,32 +138,28 @@ public abstract class AbstractFaultMatrixTest<C extends AutoCloseable, R> {
     // ---- rate limits -------------------------------------------------------------------------
 
     @Test
-    void retriesA429AfterExactlyTheRetryAfterSecondsWhenSafe() {
+    void resendsEveryOperationOnceAfterA429WithRetryAfterSeconds() {
+        // a 429 is a refusal: the request was not processed, so even a non-idempotent call is resent
         server.enqueue(Faults.rateLimited(Duration.ofSeconds(3)));
         server.enqueue(Faults.json(200, operation().successBody()));
-        if (operation().retrySafe()) {
-            assertSucceededAfter(call(), 2);
-            assertEquals(List.of(Duration.ofSeconds(3)), sleeper.delays());
-        } else {
-            // a 429 reached the server: a non-idempotent call is not resent, the caller decides
-            RateLimitException e = assertFails(RateLimitException.class, this::call, 1);
-            assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-            assertEquals(List.of(), sleeper.delays());
-        }
+        assertSucceededAfter(call(), 2);
+        assertEquals(List.of(Duration.ofSeconds(3)), sleeper.delays());
     }
 
     @Test
-    void retriesA429AfterTheRetryAfterHttpDateWhenSafe() {
+    void resendsEveryOperationOnceAfterA429WithARetryAfterHttpDate() {
         server.enqueue(Faults.rateLimitedUntil(clock.instant().plusSeconds(5).atZone(ZoneOffset.UTC)));
         server.enqueue(Faults.json(200, operation().successBody()));
-        if (operation().retrySafe()) {
-            assertSucceededAfter(call(), 2);
-            assertEquals(List.of(Duration.ofSeconds(5)), sleeper.delays());
-        } else {
-            RateLimitException e = assertFails(RateLimitException.class, this::call, 1);
-            assertEquals(Optional.of(Duration.ofSeconds(5)), e.retryAfter());
-            assertEquals(List.of(), sleeper.delays());
-        }
+        assertSucceededAfter(call(), 2);
+        assertEquals(List.of(Duration.ofSeconds(5)), sleeper.delays());
+    }
+
+    @Test
+    void resendsEveryOperationOnceAfterA429WithoutRetryAfterAfterTheBackoff() {
+        server.enqueue(Faults.rateLimitedWithoutRetryAfter());
+        server.enqueue(Faults.json(200, operation().successBody()));
+        assertSucceededAfter(call(), 2);
+        assertBackoff(sleeper.delays(), 1);
     }
 
     @Test
@@ -171,8 +167,8 @@ public abstract class AbstractFaultMatrixTest<C extends AutoCloseable, R> {
         for (int i = 0; i < 3; i++) {
             server.enqueue(Faults.rateLimitedWithoutRetryAfter());
         }
-        RateLimitException e = assertFails(RateLimitException.class, this::call, attemptsWhenRetried(2));
-        assertBackoff(sleeper.delays(), attemptsWhenRetried(2) - 1);
+        RateLimitException e = assertFails(RateLimitException.class, this::call, 3);
+        assertBackoff(sleeper.delays(), 2);
         RateLimit rl = e.rateLimit().orElseThrow();
         assertEquals(0L, rl.remaining().getAsLong());
         assertTrue(rl.exhausted());

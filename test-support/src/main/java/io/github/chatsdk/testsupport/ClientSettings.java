@@ -10,7 +10,7 @@ import okhttp3.tls.HandshakeCertificates;
 /**
  * The transport settings a shared suite wants on the client it tests: where the server is, the
  * sleeper and clock that make retries instant and observable (asynchronous calls report their
- * delays to the same sleeper through a {@link RecordingScheduler}), the log level, and optionally the
+ * delays to the same sleeper), the log level, and optionally the
  * retry count, TLS trust and the client-side rate limiter. Immutable.
  */
 public final class ClientSettings {
@@ -77,7 +77,7 @@ public final class ClientSettings {
      * @return the builder
      */
     public <B extends BaseClientBuilder<B>> B applyTo(B builder) {
-        builder.baseUrl(baseUrl).sleeper(sleeper).scheduler(RecordingScheduler.instant(sleeper)).clock(clock)
+        builder.baseUrl(baseUrl).sleeper(sleeper).clock(clock)
                 .waitWhenRateLimited(waitWhenRateLimited);
         if (logLevel != null) {
             builder.logLevel(logLevel);

@@ -22,8 +22,10 @@ public final class ThreadLeaks {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .filter(t -> !t.getName().startsWith("MockWebServer"))
+                // daemon threads shared by the whole process: OkHttp's and Okio's, and the JDK's delay
+                // scheduler behind CompletableFuture.delayedExecutor (what Sleeper.system() waits with)
                 .filter(t -> !(t.isDaemon() && (t.getName().equals("OkHttp TaskRunner")
-                        || t.getName().equals("Okio Watchdog"))))
+                        || t.getName().equals("Okio Watchdog") || t.getName().equals("CompletableFutureDelayScheduler"))))
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
                 .collect(Collectors.toList());
     }

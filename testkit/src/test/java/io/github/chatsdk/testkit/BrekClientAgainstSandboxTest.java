@@ -20,6 +20,7 @@ import io.github.chatsdk.core.ConflictException;
 import io.github.chatsdk.core.NotFoundException;
 import io.github.chatsdk.core.PermissionDeniedException;
 import io.github.chatsdk.core.RateLimitException;
+import io.github.chatsdk.core.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class BrekClientAgainstSandboxTest {
 
     BrekClient client(BrekSandbox brek, BrekAuthScheme scheme) {
         return BrekClient.builder().apiKey("test-key").authScheme(scheme).baseUrl(brek.baseUrl())
-                .sleeper(sleeps::add).maxRetries(2).build();
+                .sleeper(Sleeper.of(sleeps::add)).maxRetries(2).build();
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import io.github.chatsdk.core.IdempotencyKeys;
 import io.github.chatsdk.core.InternalServerException;
 import io.github.chatsdk.core.RateLimitException;
 import io.github.chatsdk.core.RequestOptions;
+import io.github.chatsdk.core.Sleeper;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +58,10 @@ class BrekClientFlowsTest {
 
     BrekClient.Builder builder() {
         return BrekClient.builder().apiKey("flow-key").baseUrl(brek.baseUrl()).clock(clock)
-                .sleeper(d -> {
+                .sleeper(Sleeper.of(d -> {
                     sleeps.add(d);
                     clock.advance(d);
-                });
+                }));
     }
 
     static Map<String, Object> artifact(EventResult r, String name) {
@@ -218,8 +219,24 @@ class BrekClientFlowsTest {
     }
 
     @Test
-    void aRateLimitedSessionCreationIsNotResentAndSaysWhenToRetry() {
+    void aRateLimitedSessionCreationWaitsOutRetryAfterAndIsResentOnce() {
         try (BrekClient client = builder().build()) {
+            for (int i = 0; i < 10; i++) {
+                client.sessions().create(CreateSession.forActor(ACTOR));
+            }
+
+            Session created = client.sessions().create(CreateSession.forActor(ACTOR));
+
+            assertEquals(2, created.meta().attempts(), "a 429 is a refusal: the create was not processed, so it is resent");
+            assertEquals(List.of(Duration.ofSeconds(50)), sleeps, "Retry-After: until the next window");
+            assertEquals(List.of(429, 200), brek.requests().stream().skip(10).map(SandboxRequest::responseStatus)
+                    .collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void aRateLimitedSessionCreationFailsAtOnceWhenRetryAfterIsBeyondTheClientsLimit() {
+        try (BrekClient client = builder().maxRetryAfter(Duration.ofSeconds(10)).build()) {
             for (int i = 0; i < 10; i++) {
                 client.sessions().create(CreateSession.forActor(ACTOR));
             }
@@ -286,7 +303,7 @@ class BrekClientFlowsTest {
     @Test
     void aBookingSlowerThanTheReadTimeoutIsRetriedAndBookedOnce() throws Exception {
         try (BrekClient client = BrekClient.builder().apiKey("flow-key").baseUrl(brek.baseUrl())
-                .sleeper(d -> { }).build()) {
+                .sleeper(Sleeper.of(d -> { })).build()) {
             Session s = client.sessions().create(CreateSession.forActor(ACTOR));
             String optionId = client.events().sendText(s.sessionId(), ACTOR, "Tokyo").shortlist().get(0).optionId();
             brek.faults().nextDelay(Duration.ofMillis(1200), 1);

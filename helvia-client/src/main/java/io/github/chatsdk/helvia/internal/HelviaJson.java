@@ -14,19 +14,13 @@ import java.util.Optional;
 /** JSON plumbing of the Helvia client: the generated Gson, model binding, the error parser. */
 public final class HelviaJson {
     /**
-     * The generated code's Gson, with integers in free-form maps kept as {@code Long}; built on
-     * first use, because the generated {@code JSON} class builds a Gson with an adapter factory
-     * per model in its static initializer, and the common path (requests written by
-     * {@link HelviaRequestJson}, responses read from a tree) never needs it.
+     * A copy of the generated code's Gson that keeps integers in free-form maps as {@code Long}, for
+     * binding the generated models of {@code raw()}. A copy: the generated {@code JSON} class's own
+     * Gson, which writes request bodies, is left as generated. Built on first use.
      */
     private static final class Generated {
-        static final Gson GSON;
-
-        static {
-            Gson tuned = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
-            JSON.setGson(tuned);
-            GSON = tuned;
-        }
+        static final Gson GSON =
+                JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     }
 
     /**
@@ -46,11 +40,6 @@ public final class HelviaJson {
     };
 
     private HelviaJson() {
-    }
-
-    /** Makes the generated {@code JSON} class use the tuned Gson; call before any generated code uses it. */
-    public static void init() {
-        gson();
     }
 
     /** @return the generated code's Gson, tuned (see {@link Generated}) */

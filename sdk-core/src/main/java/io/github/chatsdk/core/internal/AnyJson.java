@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.TypeAdapter;
 import com.google.gson.annotations.JsonAdapter;
-import com.google.gson.internal.Streams;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
@@ -54,13 +54,13 @@ public final class AnyJson {
             if (v == null) {
                 out.nullValue();
             } else {
-                Streams.write(v.value, out);
+                Json.GSON.toJson(v.value, out);
             }
         }
 
         @Override
         public AnyJson read(JsonReader in) throws IOException {
-            return new AnyJson(Streams.parse(in));
+            return new AnyJson(JsonParser.parseReader(in));
         }
     }
 }

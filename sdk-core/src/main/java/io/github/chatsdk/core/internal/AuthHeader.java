@@ -34,8 +34,8 @@ public final class AuthHeader {
         return name;
     }
 
-    /** The header value, read from the supplier now. */
-    String value() {
+    /** @return the header value, read from the supplier now (checked: never blank, no control characters) */
+    public String value() {
         String s = secret.get();
         Checked cached = last;
         if (cached != null && cached.secret == s) {
@@ -67,8 +67,11 @@ public final class AuthHeader {
         }
     }
 
-    /** The secret inside a value returned by {@link #value()}, to scrub from logs and messages. */
-    String secretOf(String headerValue) {
+    /**
+     * @param headerValue a value returned by {@link #value()}
+     * @return the secret inside it, to scrub from logs and messages
+     */
+    public String secretOf(String headerValue) {
         Checked cached = last;
         if (cached != null && cached.value == headerValue) {
             return cached.secret;

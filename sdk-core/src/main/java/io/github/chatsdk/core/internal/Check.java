@@ -10,7 +10,7 @@ import java.util.Set;
 public final class Check {
     /** Headers the SDK sets itself or that carry credentials: never accepted as extra headers. */
     private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "user-agent", "host", "content-length", "transfer-encoding", "connection", Transport.RETRY_COUNT_HEADER);
+            "user-agent", "host", "content-length", "transfer-encoding", "connection", io.github.chatsdk.core.internal.transport.Transport.RETRY_COUNT_HEADER);
 
     private Check() {
     }
@@ -31,6 +31,25 @@ public final class Check {
         nonBlank(field, value);
         if (value.equals(".") || value.equals("..")) {
             throw new InvalidInputException(field, "must not be '.' or '..'");
+        }
+        return value;
+    }
+
+    /**
+     * A credential given to a client builder: not blank, without a scheme prefix such as
+     * {@code Bearer }, without whitespace or control characters. The message names the field,
+     * never the value.
+     */
+    public static String credential(String field, String value) {
+        nonBlank(field, value);
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7) || value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new InvalidInputException(field, "must be the credential alone, without a scheme prefix such as 'Bearer '");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                throw new InvalidInputException(field, "must not contain whitespace or control characters");
+            }
         }
         return value;
     }

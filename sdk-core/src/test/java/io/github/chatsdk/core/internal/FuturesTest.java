@@ -56,7 +56,7 @@ class FuturesTest {
         RequestOptions base = RequestOptions.builder().maxRetries(0).timeout(Duration.ofSeconds(5))
                 .header("x-a", "base").header("x-b", "base").build();
         RequestOptions top = RequestOptions.builder().readTimeout(Duration.ofSeconds(1)).header("x-a", "top").build();
-        RequestOptions merged = ClientCore.merge(base, top);
+        RequestOptions merged = base.withOverrides(top);
         assertEquals(0, merged.maxRetries().getAsInt());
         assertEquals(Duration.ofSeconds(5), merged.timeout().orElseThrow());
         assertEquals(Duration.ofSeconds(1), merged.readTimeout().orElseThrow());

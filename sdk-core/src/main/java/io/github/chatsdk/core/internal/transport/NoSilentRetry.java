@@ -1,4 +1,4 @@
-package io.github.chatsdk.core.internal;
+package io.github.chatsdk.core.internal.transport;
 
 import java.io.IOException;
 import okhttp3.Interceptor;

@@ -1,4 +1,4 @@
-package io.github.chatsdk.core.internal;
+package io.github.chatsdk.core.internal.transport;
 
 import io.github.chatsdk.core.LogLevel;
 import java.io.IOException;
@@ -24,8 +24,9 @@ final class HttpLog {
     /** Longest body shown at DEBUG. */
     static final int MAX_LOGGED_BODY = 4096;
     private static final System.Logger LOGGER = System.getLogger(LogLevel.LOGGER_NAME);
-    private static final Set<String> ALWAYS_REDACTED = Set.of("authorization", "proxy-authorization",
-            "x-partner-api-key", "api-key", "cookie", "set-cookie");
+    /** Redacted for every API; each API adds the headers of its own credentials. */
+    private static final Set<String> ALWAYS_REDACTED = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie");
 
     private final LogLevel level;
     private final String product;
@@ -33,7 +34,7 @@ final class HttpLog {
 
     HttpLog(LogLevel level, String product, List<String> credentialHeaders) {
         this.level = level;
-        this.product = product == null ? "chatsdk" : product;
+        this.product = product;
         Set<String> names = new HashSet<>(ALWAYS_REDACTED);
         for (String h : credentialHeaders) {
             names.add(h.toLowerCase(Locale.ROOT));
@@ -106,17 +107,29 @@ final class HttpLog {
     }
 
     void retry(Request request, Duration delay, String reason) {
+        retry(request.method(), request.url(), delay, reason);
+    }
+
+    void retry(String method, Object url, Duration delay, String reason) {
         if (info()) {
-            LOGGER.log(System.Logger.Level.INFO, product + ' ' + request.method() + ' ' + request.url()
-                    + ": retrying in " + delay.toMillis() + " ms (" + reason + ')');
+            LOGGER.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": retrying in "
+                    + delay.toMillis() + " ms (" + reason + ')');
         }
     }
 
     void note(Request request, String message) {
+        note(request.method(), request.url(), message);
+    }
+
+    void note(String method, Object url, String message) {
         if (info()) {
-            LOGGER.log(System.Logger.Level.INFO, product + ' ' + request.method() + ' ' + request.url() + ": "
-                    + message);
+            LOGGER.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": " + message);
         }
+    }
+
+    /** A warning, logged whatever the level (a listener that failed, for example). */
+    static void warning(String message, Throwable cause) {
+        LOGGER.log(System.Logger.Level.WARNING, message, cause);
     }
 
     private void headers(StringBuilder sb, Headers headers) {

@@ -151,12 +151,12 @@ public final class HelviaVariants {
         }
 
         public AgentReply send(String senderId, String text) {
-            return helvia.send(HelviaMessage.text(text).sender(senderId));
+            return helvia.messages().send(HelviaMessage.text(text).sender(senderId));
         }
 
-        /** (4) The facade, async: {@code helvia.async().send(HelviaMessage.text(...).sender(...))}. */
+        /** (4) The facade, async: {@code helvia.async().messages().send(HelviaMessage.text(...).sender(...))}. */
         public CompletableFuture<AgentReply> sendAsync(String senderId, String text) {
-            return helvia.async().send(HelviaMessage.text(text).sender(senderId));
+            return helvia.async().messages().send(HelviaMessage.text(text).sender(senderId));
         }
 
         @Override

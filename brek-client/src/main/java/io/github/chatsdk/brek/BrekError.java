@@ -1,11 +1,9 @@
 package io.github.chatsdk.brek;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.github.chatsdk.brek.internal.BrekJson;
-import io.github.chatsdk.brek.internal.generated.model.GatewayErrorResponse;
-import io.github.chatsdk.brek.internal.generated.model.ValidationErrorResponse;
 import io.github.chatsdk.core.ServiceException;
+import io.github.chatsdk.core.internal.Json;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * } catch (ServiceException e) {
- *     BrekError.from(e).flatMap(BrekError::code).ifPresent(code -> ...);
+ *     BrekError.from(e).flatMap(BrekError::errorCode).ifPresent(code -> ...);
  * }
  * }</pre>
  */
@@ -29,15 +27,16 @@ public final class BrekError {
         VALIDATION
     }
 
-    private final JsonObject body;
+    private final Map<String, Object> body;
 
     /**
-     * Wraps a parsed error body.
+     * Wraps an error body given as free-form JSON (as {@link ServiceException#details()} and the
+     * rest of the SDK represent it); for tests that build exceptions by hand.
      *
-     * @param body the JSON object (copied)
+     * @param body the members of the JSON object (copied)
      */
-    public BrekError(JsonObject body) {
-        this.body = body.deepCopy();
+    public BrekError(Map<String, ?> body) {
+        this.body = Json.freezeMap(Objects.requireNonNull(body, "body == null"));
     }
 
     /**
@@ -52,50 +51,60 @@ public final class BrekError {
 
     /** @return {@link Shape#GATEWAY} when the body has a {@code code}, else {@link Shape#VALIDATION} */
     public Shape shape() {
-        return body.has("code") ? Shape.GATEWAY : Shape.VALIDATION;
+        return body.containsKey("code") ? Shape.GATEWAY : Shape.VALIDATION;
     }
 
-    /** @return the {@code error} message, if present */
-    public Optional<String> message() {
-        return Optional.ofNullable(BrekJson.string(body, "error"));
+    /** @return the server's message (the body's {@code error}), if present */
+    public Optional<String> errorMessage() {
+        return string("error");
     }
 
-    /** @return the {@code code}, if present */
-    public Optional<String> code() {
-        return Optional.ofNullable(BrekJson.string(body, "code"));
+    /** @return the machine-readable {@code code}, such as {@code session_not_found}, if present */
+    public Optional<String> errorCode() {
+        return string("code");
     }
 
-    /** @return {@code details} (object, string, array or JSON null), if the member is present */
-    public Optional<JsonElement> details() {
-        JsonElement d = body.get("details");
-        return d == null ? Optional.empty() : Optional.of(d.deepCopy());
+    /**
+     * The {@code details} member as free-form JSON: a {@code Map<String, Object>}, a
+     * {@code List<Object>}, a {@code String}, {@code Boolean}, {@code Long} or {@code Double}.
+     *
+     * @return the details, or empty when the member is absent or JSON {@code null}
+     */
+    public Optional<Object> details() {
+        return Optional.ofNullable(body.get("details"));
     }
 
     /** @return the {@code requestId}, if present */
     public Optional<String> requestId() {
-        return Optional.ofNullable(BrekJson.string(body, "requestId"));
+        return string("requestId");
     }
 
     /**
-     * The body as the generated {@code GatewayErrorResponse} (internal package, may change).
+     * The whole body as free-form JSON, members unknown to this SDK included: the escape hatch.
      *
-     * @return the model, or empty when the body does not have that shape
+     * @return the members, unmodifiable
      */
-    public Optional<GatewayErrorResponse> gatewayErrorResponse() {
-        return BrekJson.tryModel(body, GatewayErrorResponse.class);
+    public Map<String, Object> json() {
+        return body;
     }
 
-    /**
-     * The body as the generated {@code ValidationErrorResponse} (internal package, may change).
-     *
-     * @return the model, or empty when the body does not have that shape
-     */
-    public Optional<ValidationErrorResponse> validationErrorResponse() {
-        return BrekJson.tryModel(body, ValidationErrorResponse.class);
+    private Optional<String> string(String member) {
+        Object v = body.get(member);
+        return v instanceof String ? Optional.of((String) v) : Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BrekError && body.equals(((BrekError) o).body);
+    }
+
+    @Override
+    public int hashCode() {
+        return body.hashCode();
     }
 
     @Override
     public String toString() {
-        return body.toString();
+        return "BrekError" + body;
     }
 }

@@ -110,7 +110,7 @@ public final class BrekEvents {
         }
         return new EventResult(text(data, "sessionId"), text(event, "id"), EventKind.of(text(event, "kind")),
                 text(r, "status"), text(r.getAsJsonObject("message"), "text"), text(r, "traceId"), artifactsJson,
-                shortlist(artifactsJson), key, result.meta(), data);
+                shortlist(artifactsJson), key, result.meta(), result.body());
     }
 
     /** A member the generated validation has checked to be absent, null or a primitive, as the generated model reads it. */
@@ -128,7 +128,21 @@ public final class BrekEvents {
      * @return the result, typically status {@code shortlist} with {@link EventResult#shortlist()}
      */
     public EventResult sendText(String sessionId, String actorId, String text) {
-        return send(SendEvent.text(sessionId, actorId, text));
+        return sendText(sessionId, actorId, text, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #sendText(String, String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param actorId the actor who speaks (the session's owner)
+     * @param text what the actor says
+     * @param options the options of this call
+     * @return the result, typically status {@code shortlist} with {@link EventResult#shortlist()}
+     */
+    public EventResult sendText(String sessionId, String actorId, String text, RequestOptions options) {
+        return send(SendEvent.text(sessionId, actorId, text), options);
     }
 
     /**
@@ -140,7 +154,20 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult bookOption(String sessionId, String optionId) {
-        return send(bookOptionEvent(sessionId, optionId));
+        return bookOption(sessionId, optionId, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #bookOption(String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param optionId the option's id from {@link ShortlistOption#optionId()}
+     * @param options the options of this call
+     * @return the result
+     */
+    public EventResult bookOption(String sessionId, String optionId, RequestOptions options) {
+        return send(bookOptionEvent(sessionId, optionId), options);
     }
 
     /**
@@ -151,7 +178,20 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult bookByOptionId(String sessionId, String optionId) {
-        return send(bookByOptionIdEvent(sessionId, optionId));
+        return bookByOptionId(sessionId, optionId, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #bookByOptionId(String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param optionId the option id
+     * @param options the options of this call
+     * @return the result
+     */
+    public EventResult bookByOptionId(String sessionId, String optionId, RequestOptions options) {
+        return send(bookByOptionIdEvent(sessionId, optionId), options);
     }
 
     /**
@@ -162,7 +202,20 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult confirmPriceChange(String sessionId, Map<String, ?> payload) {
-        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PRICE_CHANGE).payload(payload));
+        return confirmPriceChange(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #confirmPriceChange(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the result
+     */
+    public EventResult confirmPriceChange(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PRICE_CHANGE).payload(payload), options);
     }
 
     /**
@@ -173,7 +226,20 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult confirmPaymentCard(String sessionId, Map<String, ?> payload) {
-        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PAYMENT_CARD).payload(payload));
+        return confirmPaymentCard(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #confirmPaymentCard(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the result
+     */
+    public EventResult confirmPaymentCard(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PAYMENT_CARD).payload(payload), options);
     }
 
     /**
@@ -184,7 +250,20 @@ public final class BrekEvents {
      * @return the result
      */
     public EventResult cancelBooking(String sessionId, Map<String, ?> payload) {
-        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload));
+        return cancelBooking(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #cancelBooking(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the result
+     */
+    public EventResult cancelBooking(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload), options);
     }
 
     static SendEvent bookOptionEvent(String sessionId, String optionId) {

@@ -50,7 +50,21 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> sendText(String sessionId, String actorId, String text) {
-        return send(() -> SendEvent.text(sessionId, actorId, text), RequestOptions.defaults());
+        return sendText(sessionId, actorId, text, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #sendText(String, String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param actorId the actor who speaks
+     * @param text what the actor says
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> sendText(String sessionId, String actorId, String text, RequestOptions options) {
+        return send(() -> SendEvent.text(sessionId, actorId, text), options);
     }
 
     /**
@@ -62,7 +76,20 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> bookOption(String sessionId, String optionId) {
-        return send(() -> BrekEvents.bookOptionEvent(sessionId, optionId), RequestOptions.defaults());
+        return bookOption(sessionId, optionId, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #bookOption(String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param optionId the option's id
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> bookOption(String sessionId, String optionId, RequestOptions options) {
+        return send(() -> BrekEvents.bookOptionEvent(sessionId, optionId), options);
     }
 
     /**
@@ -73,7 +100,20 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> bookByOptionId(String sessionId, String optionId) {
-        return send(() -> BrekEvents.bookByOptionIdEvent(sessionId, optionId), RequestOptions.defaults());
+        return bookByOptionId(sessionId, optionId, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #bookByOptionId(String, String)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param optionId the option id
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> bookByOptionId(String sessionId, String optionId, RequestOptions options) {
+        return send(() -> BrekEvents.bookByOptionIdEvent(sessionId, optionId), options);
     }
 
     /**
@@ -84,8 +124,20 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> confirmPriceChange(String sessionId, Map<String, ?> payload) {
-        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PRICE_CHANGE).payload(payload),
-                RequestOptions.defaults());
+        return confirmPriceChange(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #confirmPriceChange(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> confirmPriceChange(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PRICE_CHANGE).payload(payload), options);
     }
 
     /**
@@ -96,8 +148,20 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> confirmPaymentCard(String sessionId, Map<String, ?> payload) {
-        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PAYMENT_CARD).payload(payload),
-                RequestOptions.defaults());
+        return confirmPaymentCard(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #confirmPaymentCard(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> confirmPaymentCard(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CONFIRM_PAYMENT_CARD).payload(payload), options);
     }
 
     /**
@@ -108,8 +172,20 @@ public final class BrekEventsAsync {
      * @return the future of the result
      */
     public CompletableFuture<EventResult> cancelBooking(String sessionId, Map<String, ?> payload) {
-        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload),
-                RequestOptions.defaults());
+        return cancelBooking(sessionId, payload, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #cancelBooking(String, Map)} with per-call options: retries, timeouts, extra headers and
+     * listeners for this call only.
+     *
+     * @param sessionId the session
+     * @param payload the action's payload (may be empty)
+     * @param options the options of this call
+     * @return the future of the result
+     */
+    public CompletableFuture<EventResult> cancelBooking(String sessionId, Map<String, ?> payload, RequestOptions options) {
+        return send(() -> SendEvent.ofKind(sessionId, EventKind.ACTION_CANCEL_BOOKING).payload(payload), options);
     }
 
     /** Builds the event inside the future's failure handling, so that bad input fails the future. */

@@ -95,7 +95,7 @@ public final class BrekSessions {
                     d.getChannel().getWorkspaceId(), d.getConversation().getId(), d.getConversation().getChannelId(),
                     d.getConversation().getThreadTs(), d.getActor().getActorId(),
                     d.getActor().getTimezoneOffsetMinutes(), d.getCreatedAt(), d.getUpdatedAt(),
-                    freeFormList(data.get("events")), result.meta(), d);
+                    freeFormList(data.get("events")), result.meta(), result.body());
         }
     }
 
@@ -148,7 +148,7 @@ public final class BrekSessions {
             }
             String actorId = d.getActor() == null ? null : d.getActor().getActorId();
             return new SessionSnapshot(d.getSessionId(), d.getTenantId(), actorId,
-                    Collections.unmodifiableList(events), result.meta(), d);
+                    Collections.unmodifiableList(events), result.meta(), result.body());
         }
     }
 

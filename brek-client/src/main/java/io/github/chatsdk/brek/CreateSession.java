@@ -127,6 +127,27 @@ public final class CreateSession {
     }
 
     @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CreateSession)) {
+            return false;
+        }
+        CreateSession that = (CreateSession) o;
+        return Objects.equals(actorId, that.actorId) &&
+                Objects.equals(timezoneOffsetMinutes, that.timezoneOffsetMinutes) &&
+                Objects.equals(workspaceId, that.workspaceId) &&
+                Objects.equals(conversationId, that.conversationId) && Objects.equals(channelId, that.channelId) &&
+                Objects.equals(threadTs, that.threadTs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(actorId, timezoneOffsetMinutes, workspaceId, conversationId, channelId, threadTs);
+    }
+
+    @Override
     public String toString() {
         return "CreateSession{actorId=" + actorId + ", timezoneOffsetMinutes=" + timezoneOffsetMinutes
                 + ", workspaceId=" + workspaceId + ", conversationId=" + conversationId + ", channelId=" + channelId

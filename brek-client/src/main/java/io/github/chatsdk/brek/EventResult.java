@@ -1,13 +1,11 @@
 package io.github.chatsdk.brek;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.github.chatsdk.brek.internal.BrekJson;
-import io.github.chatsdk.brek.internal.generated.model.SendEventResponseData;
 import io.github.chatsdk.core.ResponseMeta;
 import io.github.chatsdk.core.internal.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,13 +33,12 @@ public final class EventResult {
     private final List<ShortlistOption> shortlist;
     private final String idempotencyKey;
     private final ResponseMeta meta;
-    /** The response's {@code data}, already validated; bound to the generated model on first {@link #raw()}. */
-    private final JsonObject rawJson;
-    private volatile SendEventResponseData raw;
+    /** The response body as received. */
+    private final String rawJson;
 
     EventResult(String sessionId, String eventId, EventKind kind, String status, String messageText, String traceId,
             JsonElement artifactsJson, List<ShortlistOption> shortlist, String idempotencyKey, ResponseMeta meta,
-            JsonObject rawJson) {
+            String rawJson) {
         this.sessionId = sessionId;
         this.eventId = eventId;
         this.kind = kind;
@@ -131,18 +128,36 @@ public final class EventResult {
     }
 
     /**
-     * The generated model, for fields this type does not surface (internal package, may change).
+     * The response body exactly as received: the escape hatch for members this type does not
+     * surface. Parse it with any JSON library.
      *
-     * @return the generated {@code SendEventResponseData}
+     * @return the body, JSON text
      */
-    public SendEventResponseData raw() {
-        SendEventResponseData r = raw;
-        if (r == null) {
-            // bound on first use (most callers never need it); the tree passed validation already
-            r = BrekJson.bind(rawJson, SendEventResponseData.class);
-            raw = r;
+    public String rawJson() {
+        return rawJson;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
         }
-        return r;
+        if (!(o instanceof EventResult)) {
+            return false;
+        }
+        EventResult that = (EventResult) o;
+        return Objects.equals(sessionId, that.sessionId) && Objects.equals(eventId, that.eventId) &&
+                Objects.equals(kind, that.kind) && Objects.equals(status, that.status) &&
+                Objects.equals(messageText, that.messageText) && Objects.equals(traceId, that.traceId) &&
+                Objects.equals(artifactsJson, that.artifactsJson) && Objects.equals(shortlist, that.shortlist) &&
+                Objects.equals(idempotencyKey, that.idempotencyKey) && Objects.equals(meta, that.meta) &&
+                Objects.equals(rawJson, that.rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, eventId, kind, status, messageText, traceId, artifactsJson, shortlist,
+                idempotencyKey, meta, rawJson);
     }
 
     @Override

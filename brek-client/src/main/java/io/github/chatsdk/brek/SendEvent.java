@@ -85,7 +85,7 @@ public final class SendEvent {
     @SuppressWarnings("unchecked")
     public SendEvent payload(Map<String, ?> payload) {
         Objects.requireNonNull(payload, "payload == null");
-        Map<String, Object> copy = (Map<String, Object>) Json.freeze(payload);
+        Map<String, Object> copy = (Map<String, Object>) Json.freezeInput("payload", payload);
         return new SendEvent(sessionId, actorId, text, kind, copy, idempotencyKey);
     }
 
@@ -134,6 +134,25 @@ public final class SendEvent {
     /** @return the caller's idempotency key, if set */
     public Optional<String> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SendEvent)) {
+            return false;
+        }
+        SendEvent that = (SendEvent) o;
+        return Objects.equals(sessionId, that.sessionId) && Objects.equals(actorId, that.actorId) &&
+                Objects.equals(text, that.text) && Objects.equals(kind, that.kind) &&
+                Objects.equals(payload, that.payload) && Objects.equals(idempotencyKey, that.idempotencyKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, actorId, text, kind, payload, idempotencyKey);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.github.chatsdk.brek;
 
-import io.github.chatsdk.brek.internal.generated.model.SessionData;
 import io.github.chatsdk.core.ResponseMeta;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,11 +25,11 @@ public final class Session {
     private final OffsetDateTime updatedAt;
     private final List<Map<String, Object>> events;
     private final ResponseMeta meta;
-    private final SessionData raw;
+    private final String rawJson;
 
     Session(String sessionId, String tenantId, String channelType, String workspaceId, String conversationId,
             String channelId, String threadTs, String actorId, Integer timezoneOffsetMinutes, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, List<Map<String, Object>> events, ResponseMeta meta, SessionData raw) {
+            OffsetDateTime updatedAt, List<Map<String, Object>> events, ResponseMeta meta, String rawJson) {
         this.sessionId = sessionId;
         this.tenantId = tenantId;
         this.channelType = channelType;
@@ -43,7 +43,7 @@ public final class Session {
         this.updatedAt = updatedAt;
         this.events = events;
         this.meta = meta;
-        this.raw = raw;
+        this.rawJson = rawJson;
     }
 
     /** @return the session id, such as {@code sess_1771456953407_g7p6233d} */
@@ -117,13 +117,38 @@ public final class Session {
     }
 
     /**
-     * The generated model, for fields this type does not surface. It lives in an internal package
-     * and may change between releases.
+     * The response body exactly as received: the escape hatch for members this type does not
+     * surface. Parse it with any JSON library.
      *
-     * @return the generated {@code SessionData}
+     * @return the body, JSON text
      */
-    public SessionData raw() {
-        return raw;
+    public String rawJson() {
+        return rawJson;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Session)) {
+            return false;
+        }
+        Session that = (Session) o;
+        return Objects.equals(sessionId, that.sessionId) && Objects.equals(tenantId, that.tenantId) &&
+                Objects.equals(channelType, that.channelType) && Objects.equals(workspaceId, that.workspaceId) &&
+                Objects.equals(conversationId, that.conversationId) && Objects.equals(channelId, that.channelId) &&
+                Objects.equals(threadTs, that.threadTs) && Objects.equals(actorId, that.actorId) &&
+                Objects.equals(timezoneOffsetMinutes, that.timezoneOffsetMinutes) &&
+                Objects.equals(createdAt, that.createdAt) && Objects.equals(updatedAt, that.updatedAt) &&
+                Objects.equals(events, that.events) && Objects.equals(meta, that.meta) &&
+                Objects.equals(rawJson, that.rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, tenantId, channelType, workspaceId, conversationId, channelId, threadTs,
+                actorId, timezoneOffsetMinutes, createdAt, updatedAt, events, meta, rawJson);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.chatsdk.brek;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.Optional;
 
 /** One entry of a session's event history, from {@link BrekSessions#get(String)}. */
@@ -35,6 +36,24 @@ public final class SessionEvent {
     /** @return when the event was recorded, if given */
     public Optional<OffsetDateTime> recordedAt() {
         return Optional.ofNullable(recordedAt);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SessionEvent)) {
+            return false;
+        }
+        SessionEvent that = (SessionEvent) o;
+        return Objects.equals(eventId, that.eventId) && Objects.equals(kind, that.kind) &&
+                Objects.equals(resultStatus, that.resultStatus) && Objects.equals(recordedAt, that.recordedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventId, kind, resultStatus, recordedAt);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.chatsdk.brek;
 
-import io.github.chatsdk.brek.internal.generated.model.GetSessionResponseData;
 import io.github.chatsdk.core.ResponseMeta;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A session's current state and event history, from {@link BrekSessions#get(String)}. */
@@ -12,16 +12,16 @@ public final class SessionSnapshot {
     private final String actorId;
     private final List<SessionEvent> events;
     private final ResponseMeta meta;
-    private final GetSessionResponseData raw;
+    private final String rawJson;
 
     SessionSnapshot(String sessionId, String tenantId, String actorId, List<SessionEvent> events, ResponseMeta meta,
-            GetSessionResponseData raw) {
+            String rawJson) {
         this.sessionId = sessionId;
         this.tenantId = tenantId;
         this.actorId = actorId;
         this.events = events;
         this.meta = meta;
-        this.raw = raw;
+        this.rawJson = rawJson;
     }
 
     /** @return the session id */
@@ -55,12 +55,32 @@ public final class SessionSnapshot {
     }
 
     /**
-     * The generated model, for fields this type does not surface (internal package, may change).
+     * The response body exactly as received: the escape hatch for members this type does not
+     * surface. Parse it with any JSON library.
      *
-     * @return the generated {@code GetSessionResponseData}
+     * @return the body, JSON text
      */
-    public GetSessionResponseData raw() {
-        return raw;
+    public String rawJson() {
+        return rawJson;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SessionSnapshot)) {
+            return false;
+        }
+        SessionSnapshot that = (SessionSnapshot) o;
+        return Objects.equals(sessionId, that.sessionId) && Objects.equals(tenantId, that.tenantId) &&
+                Objects.equals(actorId, that.actorId) && Objects.equals(events, that.events) &&
+                Objects.equals(meta, that.meta) && Objects.equals(rawJson, that.rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, tenantId, actorId, events, meta, rawJson);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class ShortlistOption {
     private final String currency;
     private final Boolean refundable;
     private final Double rating;
-    /** The option's JSON; converted to Java on first {@link #raw()}. */
+    /** The option's JSON; converted to Java on first {@link #json()}. */
     private final JsonObject json;
     private volatile Map<String, Object> raw;
 
@@ -71,7 +71,7 @@ public final class ShortlistOption {
     }
 
     /** @return every member of the option as received, including ones this type does not name */
-    public Map<String, Object> raw() {
+    public Map<String, Object> json() {
         Map<String, Object> r = raw;
         if (r == null) {
             r = Json.toJavaMap(json);
@@ -82,12 +82,12 @@ public final class ShortlistOption {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ShortlistOption && ((ShortlistOption) o).raw().equals(raw());
+        return o instanceof ShortlistOption && ((ShortlistOption) o).json().equals(json());
     }
 
     @Override
     public int hashCode() {
-        return raw().hashCode();
+        return json().hashCode();
     }
 
     @Override

@@ -87,7 +87,7 @@ class BrekAsyncTest extends BrekServerTest {
         assertEquals(sync.updatedAt(), async.updatedAt());
         assertEquals(sync.events(), async.events());
         assertEquals(sync.partnerId(), async.partnerId());
-        assertEquals(sync.raw(), async.raw());
+        assertEquals(sync.rawJson(), async.rawJson());
         assertSameMeta(sync.meta(), async.meta());
         assertEquals(bodyOf(takeRequest()), bodyOf(takeRequest()), "the same request body");
     }
@@ -105,7 +105,7 @@ class BrekAsyncTest extends BrekServerTest {
         assertEquals(sync.actorId(), async.actorId());
         assertEquals(sync.events().toString(), async.events().toString());
         assertEquals(sync.partnerId(), async.partnerId());
-        assertEquals(sync.raw(), async.raw());
+        assertEquals(sync.rawJson(), async.rawJson());
         assertSameMeta(sync.meta(), async.meta());
         assertEquals(takeRequest().getPath(), takeRequest().getPath());
     }
@@ -181,7 +181,7 @@ class BrekAsyncTest extends BrekServerTest {
         assertEquals(sync.artifacts(), async.artifacts());
         assertEquals(sync.shortlist(), async.shortlist());
         assertEquals(sync.partnerId(), async.partnerId());
-        assertEquals(sync.raw(), async.raw());
+        assertEquals(sync.rawJson(), async.rawJson());
         assertSameMeta(sync.meta(), async.meta());
     }
 

@@ -226,11 +226,11 @@ class BrekContractIT {
             BrekError body = BrekError.from(e).orElseThrow();
             assertEquals(code == null ? BrekError.Shape.VALIDATION : BrekError.Shape.GATEWAY, body.shape());
             if ("session_not_found".equals(code)) {
-                assertEquals("sess_unknown", ((JsonObject) e.details().orElseThrow()).get("sessionId").getAsString());
+                assertEquals("sess_unknown", ((java.util.Map<?, ?>) e.details().orElseThrow()).get("sessionId"));
             } else if ("rate_limited".equals(code)) {
-                assertEquals("acme", ((JsonObject) e.details().orElseThrow()).get("partnerId").getAsString());
+                assertEquals("acme", ((java.util.Map<?, ?>) e.details().orElseThrow()).get("partnerId"));
             } else if (code != null) {
-                assertTrue(e.details().orElseThrow().isJsonNull(), "details: null in the example");
+                assertEquals(java.util.Optional.empty(), e.details(), "details: null in the example");
             }
             assertFalse(e.getMessage().contains("partner-key-123"), "no credential in messages");
         }

@@ -16,7 +16,7 @@ import io.github.chatsdk.helvia.AgentReply;
 import io.github.chatsdk.helvia.HelviaClient;
 import io.github.chatsdk.helvia.HelviaConversation;
 import io.github.chatsdk.helvia.HelviaError;
-import io.github.chatsdk.helvia.HelviaHealth;
+import io.github.chatsdk.helvia.HealthStatus;
 import io.github.chatsdk.helvia.HelviaMessage;
 import io.github.chatsdk.helvia.HelviaSender;
 import io.github.chatsdk.helvia.PostbackType;
@@ -88,7 +88,7 @@ class HelviaContractIT {
     @Test
     void healthCheckAnswersOkWithoutCredential() {
         try (HelviaClient helvia = client(prism.url(), null)) {
-            HelviaHealth health = helvia.health();
+            HealthStatus health = helvia.health().check();
             assertTrue(health.isOk());
             assertEquals("ok", health.status().orElseThrow());
         }
@@ -100,7 +100,7 @@ class HelviaContractIT {
             HelviaConversation chat = helvia.conversation("user-123");
             assertIsTheTextResponseExample(chat.start());
             assertIsTheTextResponseExample(chat.say("Hello, I need help with time management"));
-            assertIsTheTextResponseExample(helvia.send(HelviaMessage.text("Hello")
+            assertIsTheTextResponseExample(helvia.messages().send(HelviaMessage.text("Hello")
                     .sender(HelviaSender.of("user-123").name("John Doe").email("john@example.com"))
                     .language("EN").includeMetadata(true).includeStrippedMarkdown(true)));
         }
@@ -109,11 +109,11 @@ class HelviaContractIT {
     @Test
     void everyRequestMemberPassesPrismValidation() {
         try (HelviaClient helvia = client(prism.url(), null)) {
-            assertIsTheTextResponseExample(helvia.send(HelviaMessage.postback(PostbackType.ACTION,
+            assertIsTheTextResponseExample(helvia.messages().send(HelviaMessage.postback(PostbackType.ACTION,
                     List.of(Map.of("type", "handover", "queue", 3)))
                     .sender(HelviaSender.of("user-9")).contexts("mobile", "beta").timestamp(1771456953407L)
                     .addTags("vip").removeTags("trial").handle("other-handle")));
-            assertIsTheTextResponseExample(helvia.send(HelviaMessage.postback(PostbackType.INTENT, "book_hotel")));
+            assertIsTheTextResponseExample(helvia.messages().send(HelviaMessage.postback(PostbackType.INTENT, "book_hotel")));
         }
     }
 
@@ -123,7 +123,7 @@ class HelviaContractIT {
                 chain.request().newBuilder().removeHeader("Authorization").build())).build();
         try (HelviaClient helvia = HelviaClient.builder().apiToken(TOKEN).handle("h").baseUrl(prism.url())
                 .okHttpClient(stripping).maxRetries(0).build()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> helvia.send(
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> helvia.messages().send(
                     HelviaMessage.text("hi")));
             assertEquals(401, e.statusCode());
             assertEquals(HelviaError.Reason.MISSING_OR_MALFORMED_HEADER, HelviaError.reasonOf(e));
@@ -150,14 +150,13 @@ class HelviaContractIT {
     void everyDocumentedErrorMapsToItsTypedException(String prefer, Class<? extends ServiceException> type,
             String message, HelviaError.Reason reason) {
         try (HelviaClient helvia = client(prism.url(), prefer)) {
-            ServiceException e = assertThrows(ServiceException.class, () -> helvia.send(HelviaMessage.text("hi")));
+            ServiceException e = assertThrows(ServiceException.class, () -> helvia.messages().send(HelviaMessage.text("hi")));
             assertInstanceOf(type, e);
             assertEquals(message, e.errorMessage().orElseThrow());
             HelviaError body = HelviaError.from(e).orElseThrow();
             assertEquals("error", body.status().orElseThrow());
-            assertEquals(message, body.error().orElseThrow());
+            assertEquals(message, body.errorMessage().orElseThrow());
             assertEquals(reason, body.reason());
-            assertTrue(body.errorResponse().isPresent());
             assertFalse(e.getMessage().contains(TOKEN), "no credential in messages");
         }
     }
@@ -166,7 +165,7 @@ class HelviaContractIT {
     void the500ResponseMapsToServerError() {
         try (HelviaClient helvia = client(prism.url(), "code=500")) {
             InternalServerException e = assertThrows(InternalServerException.class,
-                    () -> helvia.send(HelviaMessage.text("hi")));
+                    () -> helvia.messages().send(HelviaMessage.text("hi")));
             assertEquals(500, e.statusCode());
         }
     }
@@ -175,8 +174,8 @@ class HelviaContractIT {
     void fiftyRandomPayloadsPerOperationWithUnknownFieldsAllParse() {
         try (HelviaClient helvia = client(dynamicPrism.url(), null)) {
             for (int i = 0; i < 50; i++) {
-                assertNotNull(helvia.health());
-                AgentReply reply = helvia.send(HelviaMessage.text("turn " + i).includeMetadata(true));
+                assertNotNull(helvia.health().check());
+                AgentReply reply = helvia.messages().send(HelviaMessage.text("turn " + i).includeMetadata(true));
                 assertNotNull(reply.responses());
                 assertNotNull(reply.texts());
             }

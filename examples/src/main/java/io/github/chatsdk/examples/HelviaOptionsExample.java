@@ -51,7 +51,7 @@ public final class HelviaOptionsExample {
             out.println("1. Metadata: which flow nodes and responses answered (includeMetadata)");
             String question = "Hello, I need help with time management";
             out.println("   you:      " + question);
-            AgentReply reply = helvia.send(HelviaMessage.text(question).sender(USER)
+            AgentReply reply = helvia.messages().send(HelviaMessage.text(question).sender(USER)
                     .includeMetadata(true)
                     .includeStrippedMarkdown(true));
             out.println("   nodes:    " + reply.nodeIds());
@@ -88,13 +88,13 @@ public final class HelviaOptionsExample {
             out.println();
             out.println("5. Everything a message can carry: sender details, contexts, a timestamp; then an action"
                     + " postback");
-            AgentReply full = helvia.send(HelviaMessage.text("help")
+            AgentReply full = helvia.messages().send(HelviaMessage.text("help")
                     .sender(HelviaSender.of("user-321").name("John Doe").email("john@example.com"))
                     .contexts("from-mobile-app")
                     .timestamp(Instant.now())
                     .language("EN"));
             print(out, full);
-            AgentReply action = helvia.send(HelviaMessage.postback(PostbackType.ACTION,
+            AgentReply action = helvia.messages().send(HelviaMessage.postback(PostbackType.ACTION,
                     List.of(Map.of("type", "handover", "reason", "user asked for a human")))
                     .sender("user-321"));
             print(out, action);

@@ -4,7 +4,7 @@ import io.github.chatsdk.core.ChatSdkException;
 import io.github.chatsdk.helvia.AgentReply;
 import io.github.chatsdk.helvia.HelviaClient;
 import io.github.chatsdk.helvia.HelviaConversation;
-import io.github.chatsdk.helvia.HelviaHealth;
+import io.github.chatsdk.helvia.HealthStatus;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class HelviaQuickstartExample {
         try (ExampleEnv where = ExampleEnv.helvia(out, env);
                 HelviaClient helvia = HelviaClient.builder().fromEnv(where.env()).build()) {
 
-            HelviaHealth health = helvia.health();
+            HealthStatus health = helvia.health().check();
             out.println("Helvia is " + (health.isOk() ? "up" : "answering") + " (status " + health.status().orElse("?")
                     + "). Talking to agent " + helvia.handle().orElse("(no handle: set HELVIA_HANDLE)")
                     + " as " + USER + ".");

@@ -50,7 +50,7 @@ class ExamplesTest {
         assertTrue(run.firstLine().matches(BREK_SANDBOX_LINE), run.firstLine());
         run.assertLineMatches(" +-> NotFoundException status=404 code=session_not_found requestId=" + REQUEST_ID
                         + ": Session not found\\.")
-                .assertLine("   body: GATEWAY shape, details {\"sessionId\":\"sess_does_not_exist\"}")
+                .assertLine("   body: GATEWAY shape, details {sessionId=sess_does_not_exist}")
                 .assertLineMatches(" +-> ConflictException status=409 code=- requestId=" + REQUEST_ID
                         + " idempotencyKey=chatsdk_[0-9a-f-]{36}: actor\\.actorId does not match the session owner"
                         + " \\(partner_user_001\\)\\.")

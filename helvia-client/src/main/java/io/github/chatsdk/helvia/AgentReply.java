@@ -1,12 +1,10 @@
 package io.github.chatsdk.helvia;
 
-import com.google.gson.JsonObject;
 import io.github.chatsdk.core.ResponseMeta;
-import io.github.chatsdk.helvia.internal.HelviaJson;
-import io.github.chatsdk.helvia.internal.generated.model.EventResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,12 +28,10 @@ public final class AgentReply {
     private final List<String> nodeIds;
     private final List<String> strippedMarkdownTexts;
     private final ResponseMeta meta;
-    /** The whole body, already validated; bound to the generated model on first {@link #raw()}. */
-    private final JsonObject rawJson;
-    private volatile EventResponse raw;
+    private final String rawJson;
 
     AgentReply(String status, List<ReplyItem> responses, List<String> responseIds, List<String> nodeIds,
-            List<String> strippedMarkdownTexts, ResponseMeta meta, JsonObject rawJson) {
+            List<String> strippedMarkdownTexts, ResponseMeta meta, String rawJson) {
         this.status = status;
         this.responses = responses;
         this.responseIds = responseIds;
@@ -102,20 +98,34 @@ public final class AgentReply {
     }
 
     /**
-     * The generated model, for fields this type does not surface (internal package, may change).
-     * An unknown {@code status} reads there as {@code UNKNOWN_DEFAULT_OPEN_API}; {@link #status()}
-     * keeps the text.
+     * The response body exactly as received: the escape hatch for members this type does not
+     * surface. Parse it with any JSON library; {@link ReplyItem#json()} has each response as
+     * free-form JSON already.
      *
-     * @return the generated {@code EventResponse}
+     * @return the body, JSON text
      */
-    public EventResponse raw() {
-        EventResponse r = raw;
-        if (r == null) {
-            // bound on first use (most callers never need it); the tree passed validation already
-            r = HelviaJson.bind(rawJson, EventResponse.class);
-            raw = r;
+    public String rawJson() {
+        return rawJson;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
         }
-        return r;
+        if (!(o instanceof AgentReply)) {
+            return false;
+        }
+        AgentReply that = (AgentReply) o;
+        return Objects.equals(status, that.status) && responses.equals(that.responses)
+                && responseIds.equals(that.responseIds) && nodeIds.equals(that.nodeIds)
+                && strippedMarkdownTexts.equals(that.strippedMarkdownTexts) && meta.equals(that.meta)
+                && rawJson.equals(that.rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, responses, responseIds, nodeIds, strippedMarkdownTexts, meta, rawJson);
     }
 
     @Override

@@ -69,18 +69,20 @@ public final class HelviaClient implements AutoCloseable {
 
     private final ClientCore core;
     private final String handle;
+    private final HelviaMessages messages;
+    private final HelviaHealth health;
     private final HelviaClientAsync async;
 
     private HelviaClient(ClientOptions options, ApiProfile profile, String handle) {
-        this.core = ClientCore.create(options, profile);
-        this.handle = handle;
-        this.async = new HelviaClientAsync(this);
+        this(ClientCore.create(options, profile), handle);
     }
 
-    /** A client derived from {@code parent}: same transport, handle and generated API, another core. */
-    private HelviaClient(HelviaClient parent, ClientCore core) {
+    /** A client on {@code core}: a new one, or one derived with {@link #withOptions} (same transport, another core). */
+    private HelviaClient(ClientCore core, String handle) {
         this.core = core;
-        this.handle = parent.handle;
+        this.handle = handle;
+        this.messages = new HelviaMessages(this);
+        this.health = new HelviaHealth(this);
         this.async = new HelviaClientAsync(this);
     }
 
@@ -105,79 +107,36 @@ public final class HelviaClient implements AutoCloseable {
     }
 
     /**
-     * Checks that the service is up ({@code GET /api/events}). Sends no credential.
+     * The messages service: {@code helvia.messages().send(message)} sends one message to the agent
+     * and returns its reply. For a dialogue with one user, {@link #conversation(String)} is shorter.
      *
-     * @return the service status
-     * @throws io.github.chatsdk.core.ServiceException on an error response
-     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     * @return the messages service of this client
      */
-    public HelviaHealth health() {
-        return health(RequestOptions.defaults());
+    public HelviaMessages messages() {
+        return messages;
     }
 
     /**
-     * Checks that the service is up with per-call options (retries, timeouts, extra headers).
+     * The health service: {@code helvia.health().check()} tells whether the service is up.
      *
-     * @param options retries, timeouts and extra headers for this call
-     * @return the service status
-     * @throws io.github.chatsdk.core.ServiceException on an error response
-     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
+     * @return the health service of this client
      */
-    public HelviaHealth health(RequestOptions options) {
-        Objects.requireNonNull(options, "options == null");
-        return core.run(healthOperation(), options);
+    public HelviaHealth health() {
+        return health;
     }
 
     /** {@code GET /api/events}: shared by the synchronous and asynchronous calls. */
-    Operation<HelviaHealth> healthOperation() {
+    Operation<HealthStatus> healthOperation() {
         // a GET: retried like any GET; the spec asks no credential for it
         return Operation.of("helvia.health.check", EventsApi.healthCheck(), true, HelviaJson.ERROR_PARSER,
                 HelviaClient::health);
     }
 
     /** The typed result of a 2xx {@code GET /api/events}. */
-    static HelviaHealth health(HttpResult result) {
+    static HealthStatus health(HttpResult result) throws java.io.IOException {
         JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
-        HealthResponse model = HelviaJson.bind(tree, HealthResponse.class);
-        return new HelviaHealth(Json.string(tree, "status"), result.meta(), model);
-    }
-
-    /**
-     * Sends one message to the agent ({@code POST /api/events}) and returns its reply. The handle
-     * is the message's, else this client's.
-     *
-     * @param message the message
-     * @return the agent's reply
-     * @throws InvalidInputException when no handle is set (nothing is sent)
-     * @throws io.github.chatsdk.core.BadRequestException on 400 ({@code Validator errors: ...})
-     * @throws io.github.chatsdk.core.AuthenticationException on 401 (see {@link HelviaError#reasonOf})
-     * @throws io.github.chatsdk.core.PermissionDeniedException on 403 ({@code Unknown principal})
-     * @throws io.github.chatsdk.core.ServiceException on another error response, or a 2xx that
-     *     cannot be read ({@link io.github.chatsdk.core.MalformedResponseException})
-     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
-     */
-    public AgentReply send(HelviaMessage message) {
-        return send(message, RequestOptions.defaults());
-    }
-
-    /**
-     * Sends one message with per-call options, for example a shorter timeout or
-     * {@code maxRetries(0)}. A message is resent only when it certainly never reached the server,
-     * whatever the options say.
-     *
-     * <pre>{@code
-     * AgentReply reply = helvia.send(HelviaMessage.text("Hello").sender("user-123"),
-     *         RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
-     * }</pre>
-     *
-     * @param message the message
-     * @param options retries, timeouts and extra headers for this call
-     * @return the agent's reply
-     * @see #send(HelviaMessage) for the exceptions
-     */
-    public AgentReply send(HelviaMessage message, RequestOptions options) {
-        Objects.requireNonNull(options, "options == null");
-        return core.run(sendOperation(message), options);
+        HealthResponse.validateJsonElement(tree);
+        return new HealthStatus(Json.string(tree, "status"), result.meta(), result.body());
     }
 
     /** {@code POST /api/events} for {@code message}: shared by the synchronous and asynchronous calls. */
@@ -185,42 +144,6 @@ public final class HelviaClient implements AutoCloseable {
         Objects.requireNonNull(message, "message == null");
         EventRequest body = message.toRequest(handle);
         EventRequests.validate(body, body.getHandle());
-        return post(body);
-    }
-
-    /**
-     * Sends a request built with the generated model: the escape hatch for members this SDK's
-     * {@link HelviaMessage} does not surface (internal package, may change). The same rules are
-     * checked before anything is sent: a handle (this client's when the request has none),
-     * exactly one of text and payload, a postback with type and data, a sender with an id, tag
-     * operations with add or remove. The request object is not modified.
-     *
-     * @param request the request
-     * @return the agent's reply
-     * @throws InvalidInputException when the request breaks one of those rules (nothing is sent)
-     * @see #send(HelviaMessage) for the other exceptions
-     */
-    public AgentReply send(EventRequest request) {
-        return core.run(sendOperation(request), RequestOptions.defaults());
-    }
-
-    /** {@code POST /api/events} for a generated request: shared by the synchronous and asynchronous calls. */
-    Operation<AgentReply> sendOperation(EventRequest request) {
-        Objects.requireNonNull(request, "request == null");
-        String effectiveHandle = request.getHandle() != null ? request.getHandle() : handle;
-        EventRequests.validate(request, effectiveHandle);
-        EventRequest body = request;
-        if (request.getHandle() == null) {
-            // a copy with the handle, so that the caller's object is left as it was
-            try {
-                JsonObject tree = HelviaJson.tree(request).getAsJsonObject();
-                tree.addProperty("handle", effectiveHandle);
-                body = HelviaJson.bind(tree, EventRequest.class);
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("request", "cannot be copied as JSON (" + e.getClass().getSimpleName()
-                        + ")");
-            }
-        }
         return post(body);
     }
 
@@ -266,7 +189,8 @@ public final class HelviaClient implements AutoCloseable {
 
     /**
      * The asynchronous twin of every operation of this client, returning
-     * {@link java.util.concurrent.CompletableFuture}s: {@code helvia.async().send(...)}. Same
+     * {@link java.util.concurrent.CompletableFuture}s, method for method:
+     * {@code helvia.async().messages().send(...)}. Same
      * connection pool, retries, options and exceptions; no thread is blocked while a call waits.
      *
      * @return the asynchronous view of this client
@@ -296,7 +220,7 @@ public final class HelviaClient implements AutoCloseable {
      * @throws IllegalStateException when this client is closed
      */
     public HelviaClient withOptions(RequestOptions options) {
-        return new HelviaClient(this, core.withOptions(options));
+        return new HelviaClient(core.withOptions(options), handle);
     }
 
     /** @return the settings this client was built with */
@@ -316,8 +240,8 @@ public final class HelviaClient implements AutoCloseable {
 
     /**
      * Reads a reply body: parsed once into a tree, checked with the generated validation (the same
-     * checks the generated binding makes), then read from the tree. The generated models are bound
-     * from the same tree only if {@code raw()} is called.
+     * checks the generated binding makes), then read from the tree. {@link AgentReply#rawJson()} is
+     * the body as received.
      */
     static AgentReply reply(HttpResult result) throws java.io.IOException {
         JsonObject tree = JsonParser.parseString(result.body()).getAsJsonObject();
@@ -336,7 +260,7 @@ public final class HelviaClient implements AutoCloseable {
         return new AgentReply(Json.string(tree, "status"), Collections.unmodifiableList(items),
                 r == null ? List.of() : strings(r.get("responsesIds")),
                 r == null ? List.of() : strings(r.get("nodesIds")),
-                r == null ? List.of() : strings(r.get("responsesStrippedMarkdownText")), result.meta(), tree);
+                r == null ? List.of() : strings(r.get("responsesStrippedMarkdownText")), result.meta(), result.body());
     }
 
     /** A member the generated validation has checked to be absent, null or a primitive, as the generated model reads it. */

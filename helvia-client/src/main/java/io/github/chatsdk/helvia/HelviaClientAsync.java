@@ -1,7 +1,5 @@
 package io.github.chatsdk.helvia;
 
-import io.github.chatsdk.core.RequestOptions;
-import io.github.chatsdk.helvia.internal.generated.model.EventRequest;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link HelviaClient}). For the turns of one end user, see {@link HelviaConversation#async()}.
  *
  * <pre>{@code
- * helvia.async().send(HelviaMessage.text("Hello").sender("user-123"))
+ * helvia.async().messages().send(HelviaMessage.text("Hello").sender("user-123"))
  *         .thenAccept(reply -> reply.texts().forEach(System.out::println));
  * }</pre>
  *
@@ -34,60 +32,29 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  */
 public final class HelviaClientAsync {
-    private final HelviaClient client;
+    private final HelviaMessagesAsync messages;
+    private final HelviaHealthAsync health;
 
     HelviaClientAsync(HelviaClient client) {
-        this.client = client;
+        this.messages = new HelviaMessagesAsync(client);
+        this.health = new HelviaHealthAsync(client);
     }
 
     /**
-     * Checks that the service is up; see {@link HelviaClient#health()}.
+     * The asynchronous messages service; see {@link HelviaClient#messages()}.
      *
-     * @return the future of the service status
+     * @return the service
      */
-    public CompletableFuture<HelviaHealth> health() {
-        return health(RequestOptions.defaults());
+    public HelviaMessagesAsync messages() {
+        return messages;
     }
 
     /**
-     * Checks that the service is up with per-call options; see {@link HelviaClient#health(RequestOptions)}.
+     * The asynchronous health service; see {@link HelviaClient#health()}.
      *
-     * @param options retries, timeouts and extra headers for this call
-     * @return the future of the service status
+     * @return the service
      */
-    public CompletableFuture<HelviaHealth> health(RequestOptions options) {
-        return client.core().runAsync(client::healthOperation, options);
-    }
-
-    /**
-     * Sends one message to the agent; see {@link HelviaClient#send(HelviaMessage)}.
-     *
-     * @param message the message
-     * @return the future of the agent's reply
-     */
-    public CompletableFuture<AgentReply> send(HelviaMessage message) {
-        return send(message, RequestOptions.defaults());
-    }
-
-    /**
-     * Sends one message with per-call options; see {@link HelviaClient#send(HelviaMessage, RequestOptions)}.
-     *
-     * @param message the message
-     * @param options retries, timeouts and extra headers for this call
-     * @return the future of the agent's reply
-     */
-    public CompletableFuture<AgentReply> send(HelviaMessage message, RequestOptions options) {
-        return client.core().runAsync(() -> client.sendOperation(message), options);
-    }
-
-    /**
-     * Sends a request built with the generated model (escape hatch, internal package); see
-     * {@link HelviaClient#send(EventRequest)}.
-     *
-     * @param request the request
-     * @return the future of the agent's reply
-     */
-    public CompletableFuture<AgentReply> send(EventRequest request) {
-        return client.core().runAsync(() -> client.sendOperation(request), RequestOptions.defaults());
+    public HelviaHealthAsync health() {
+        return health;
     }
 }

@@ -24,10 +24,14 @@ import java.util.function.Supplier;
  * chat.postback(PostbackType.INTENT, "talk_to_human");
  * }</pre>
  *
- * <p><b>Not thread-safe.</b> A conversation holds state (its language and the queued tags), and
- * the turns of one conversation only make sense in order: use it from one thread at a time, and
- * wait for each reply before sending the next message. Different conversations may run in
- * parallel on the same {@link HelviaClient}.
+ * <p><b>Thread-safe.</b> Its state (the language and the queued tags) may be changed and read from
+ * any thread, and an asynchronous turn updates it from an OkHttp thread; each turn takes a consistent
+ * snapshot of it. The turns of one dialogue still only make sense in order: wait for each reply
+ * before sending the next message. Different conversations may run in parallel on the same
+ * {@link HelviaClient}.
+ *
+ * <p>Every turn has an overload taking {@link RequestOptions} (retries, timeouts, extra headers,
+ * listeners) for that call only.
  */
 public final class HelviaConversation {
     private final HelviaClient client;
@@ -147,7 +151,17 @@ public final class HelviaConversation {
      * @return the agent's greeting
      */
     public AgentReply start() {
-        return send(HelviaMessage.greeting());
+        return start(RequestOptions.defaults());
+    }
+
+    /**
+     * Starts the session with the greeting postback, with per-call options.
+     *
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the agent's greeting
+     */
+    public AgentReply start(RequestOptions options) {
+        return send(HelviaMessage.greeting(), options);
     }
 
     /**
@@ -157,7 +171,18 @@ public final class HelviaConversation {
      * @return the agent's reply
      */
     public AgentReply say(String text) {
-        return send(HelviaMessage.text(text));
+        return say(text, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends what the user says, with per-call options.
+     *
+     * @param text the user's message; not blank
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the agent's reply
+     */
+    public AgentReply say(String text, RequestOptions options) {
+        return send(HelviaMessage.text(text), options);
     }
 
     /**
@@ -168,7 +193,19 @@ public final class HelviaConversation {
      * @return the agent's reply
      */
     public AgentReply postback(PostbackType type, String data) {
-        return send(HelviaMessage.postback(type, data));
+        return postback(type, data, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a postback whose data is a string, with per-call options.
+     *
+     * @param type what the postback triggers
+     * @param data the target; not blank
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the agent's reply
+     */
+    public AgentReply postback(PostbackType type, String data, RequestOptions options) {
+        return send(HelviaMessage.postback(type, data), options);
     }
 
     /**
@@ -179,7 +216,19 @@ public final class HelviaConversation {
      * @return the agent's reply
      */
     public AgentReply postback(PostbackType type, List<? extends Map<String, ?>> actions) {
-        return send(HelviaMessage.postback(type, actions));
+        return postback(type, actions, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a postback whose data is {@code {"actions": [...]}}, with per-call options.
+     *
+     * @param type what the postback triggers, usually {@link PostbackType#ACTION}
+     * @param actions the action objects
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the agent's reply
+     */
+    public AgentReply postback(PostbackType type, List<? extends Map<String, ?>> actions, RequestOptions options) {
+        return send(HelviaMessage.postback(type, actions), options);
     }
 
     /**
@@ -189,7 +238,7 @@ public final class HelviaConversation {
      *
      * @param message the message
      * @return the agent's reply
-     * @see HelviaClient#send(HelviaMessage) for the exceptions
+     * @see HelviaMessages#send(HelviaMessage) for the exceptions
      */
     public AgentReply send(HelviaMessage message) {
         return send(message, RequestOptions.defaults());
@@ -202,7 +251,7 @@ public final class HelviaConversation {
      * @param message the message
      * @param options retries, timeouts and extra headers for this call
      * @return the agent's reply
-     * @see HelviaClient#send(HelviaMessage) for the exceptions
+     * @see HelviaMessages#send(HelviaMessage) for the exceptions
      */
     public AgentReply send(HelviaMessage message, RequestOptions options) {
         Objects.requireNonNull(message, "message == null");
@@ -213,7 +262,7 @@ public final class HelviaConversation {
             add = pendingAdd;
             remove = pendingRemove;
         }
-        AgentReply reply = client.send(message.forConversation(sender, language, add, remove), options);
+        AgentReply reply = client.messages().send(message.forConversation(sender, language, add, remove), options);
         forgetSent(add, remove);
         return reply;
     }

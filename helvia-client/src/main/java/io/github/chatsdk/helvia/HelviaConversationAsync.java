@@ -36,7 +36,18 @@ public final class HelviaConversationAsync {
      * @return the future of the agent's greeting
      */
     public CompletableFuture<AgentReply> start() {
-        return conversation.sendAsync(HelviaMessage::greeting, RequestOptions.defaults());
+        return start(RequestOptions.defaults());
+    }
+
+    /**
+     * Starts the session with the greeting postback, with per-call options; see
+     * {@link HelviaConversation#start(RequestOptions)}.
+     *
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the future of the agent's greeting
+     */
+    public CompletableFuture<AgentReply> start(RequestOptions options) {
+        return conversation.sendAsync(HelviaMessage::greeting, options);
     }
 
     /**
@@ -46,7 +57,18 @@ public final class HelviaConversationAsync {
      * @return the future of the agent's reply
      */
     public CompletableFuture<AgentReply> say(String text) {
-        return conversation.sendAsync(() -> HelviaMessage.text(text), RequestOptions.defaults());
+        return say(text, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends what the user says, with per-call options; see {@link HelviaConversation#say(String, RequestOptions)}.
+     *
+     * @param text the user's message; not blank
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the future of the agent's reply
+     */
+    public CompletableFuture<AgentReply> say(String text, RequestOptions options) {
+        return conversation.sendAsync(() -> HelviaMessage.text(text), options);
     }
 
     /**
@@ -57,7 +79,20 @@ public final class HelviaConversationAsync {
      * @return the future of the agent's reply
      */
     public CompletableFuture<AgentReply> postback(PostbackType type, String data) {
-        return conversation.sendAsync(() -> HelviaMessage.postback(type, data), RequestOptions.defaults());
+        return postback(type, data, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a postback whose data is a string, with per-call options; see
+     * {@link HelviaConversation#postback(PostbackType, String, RequestOptions)}.
+     *
+     * @param type what the postback triggers
+     * @param data the target; not blank
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the future of the agent's reply
+     */
+    public CompletableFuture<AgentReply> postback(PostbackType type, String data, RequestOptions options) {
+        return conversation.sendAsync(() -> HelviaMessage.postback(type, data), options);
     }
 
     /**
@@ -69,7 +104,21 @@ public final class HelviaConversationAsync {
      * @return the future of the agent's reply
      */
     public CompletableFuture<AgentReply> postback(PostbackType type, List<? extends Map<String, ?>> actions) {
-        return conversation.sendAsync(() -> HelviaMessage.postback(type, actions), RequestOptions.defaults());
+        return postback(type, actions, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a postback whose data is {@code {"actions": [...]}}, with per-call options; see
+     * {@link HelviaConversation#postback(PostbackType, List, RequestOptions)}.
+     *
+     * @param type what the postback triggers
+     * @param actions the action objects
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the future of the agent's reply
+     */
+    public CompletableFuture<AgentReply> postback(PostbackType type, List<? extends Map<String, ?>> actions,
+            RequestOptions options) {
+        return conversation.sendAsync(() -> HelviaMessage.postback(type, actions), options);
     }
 
     /**

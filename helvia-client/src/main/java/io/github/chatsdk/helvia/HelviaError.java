@@ -1,11 +1,9 @@
 package io.github.chatsdk.helvia;
 
-import com.google.gson.JsonObject;
 import io.github.chatsdk.core.ServiceException;
 import io.github.chatsdk.core.internal.Json;
-import io.github.chatsdk.helvia.internal.HelviaJson;
-import io.github.chatsdk.helvia.internal.generated.model.ErrorResponse;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,15 +43,16 @@ public final class HelviaError {
         OTHER
     }
 
-    private final JsonObject body;
+    private final Map<String, Object> body;
 
     /**
-     * Wraps a parsed error body.
+     * Wraps an error body given as free-form JSON (the representation the whole SDK uses); for
+     * tests that build exceptions by hand.
      *
-     * @param body the JSON object (copied)
+     * @param body the members of the JSON object (copied)
      */
-    public HelviaError(JsonObject body) {
-        this.body = Objects.requireNonNull(body, "body == null").deepCopy();
+    public HelviaError(Map<String, ?> body) {
+        this.body = Json.freezeMap(Objects.requireNonNull(body, "body == null"));
     }
 
     /**
@@ -78,22 +77,22 @@ public final class HelviaError {
 
     /** @return the body's {@code status} (documented as {@code error}), if present */
     public Optional<String> status() {
-        return Optional.ofNullable(Json.string(body, "status"));
+        return string("status");
     }
 
-    /** @return the body's {@code error} message, such as {@code Invalid token}, if present */
-    public Optional<String> error() {
-        return Optional.ofNullable(Json.string(body, "error"));
+    /** @return the server's message (the body's {@code error}), such as {@code Invalid token}, if present */
+    public Optional<String> errorMessage() {
+        return string("error");
     }
 
     /**
-     * Classifies {@link #error()}: {@code Validator errors: ...}, {@code Unauthorized},
+     * Classifies {@link #errorMessage()}: {@code Validator errors: ...}, {@code Unauthorized},
      * {@code Invalid token} and {@code Unknown principal} (see {@link Reason}).
      *
      * @return the reason, {@link Reason#OTHER} for any other message
      */
     public Reason reason() {
-        String message = error().map(m -> m.trim().toLowerCase(Locale.ROOT)).orElse("");
+        String message = errorMessage().map(m -> m.trim().toLowerCase(Locale.ROOT)).orElse("");
         if (message.startsWith("validator errors")) {
             return Reason.VALIDATION_FAILED;
         }
@@ -120,18 +119,31 @@ public final class HelviaError {
     }
 
     /**
-     * The body as the generated {@code ErrorResponse} (internal package, may change). An unknown
-     * {@code status} value reads as {@code UNKNOWN_DEFAULT_OPEN_API}; {@link #status()} keeps the text.
+     * The whole body as free-form JSON, members unknown to this SDK included: the escape hatch.
      *
-     * @return the model, or empty when the body does not have that shape
+     * @return the members, unmodifiable
      */
-    public Optional<ErrorResponse> errorResponse() {
-        return HelviaJson.tryModel(body, ErrorResponse.class);
+    public Map<String, Object> json() {
+        return body;
     }
 
-    /** @return the body as JSON text */
+    private Optional<String> string(String member) {
+        Object v = body.get(member);
+        return v instanceof String ? Optional.of((String) v) : Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HelviaError && body.equals(((HelviaError) o).body);
+    }
+
+    @Override
+    public int hashCode() {
+        return body.hashCode();
+    }
+
     @Override
     public String toString() {
-        return body.toString();
+        return "HelviaError" + body;
     }
 }

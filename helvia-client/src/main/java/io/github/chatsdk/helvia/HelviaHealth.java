@@ -1,47 +1,48 @@
 package io.github.chatsdk.helvia;
 
-import io.github.chatsdk.core.ResponseMeta;
-import io.github.chatsdk.helvia.internal.generated.model.HealthResponse;
-import java.util.Optional;
+import io.github.chatsdk.core.RequestOptions;
+import java.util.Objects;
 
-/** The answer of the health check ({@code GET /api/events}): the service status and the response metadata. */
+/**
+ * The health check of the Helvia.ai Bot API ({@code GET /api/events}): {@code helvia.health()}.
+ * It sends no credential and is retried like any GET: on connection failures, 408, 429 and 5xx.
+ *
+ * <pre>{@code
+ * if (!helvia.health().check().isOk()) { ... }
+ * }</pre>
+ */
 public final class HelviaHealth {
-    private final String status;
-    private final ResponseMeta meta;
-    private final HealthResponse raw;
+    private final HelviaClient client;
 
-    HelviaHealth(String status, ResponseMeta meta, HealthResponse raw) {
-        this.status = status;
-        this.meta = meta;
-        this.raw = raw;
-    }
-
-    /** @return the status as sent, such as {@code ok}, if present */
-    public Optional<String> status() {
-        return Optional.ofNullable(status);
-    }
-
-    /** @return whether the status is {@code ok} (ignoring case) */
-    public boolean isOk() {
-        return "ok".equalsIgnoreCase(status);
-    }
-
-    /** @return status, headers, request id, rate limit and attempts of the HTTP response */
-    public ResponseMeta meta() {
-        return meta;
+    HelviaHealth(HelviaClient client) {
+        this.client = client;
     }
 
     /**
-     * The generated model (internal package, may change).
+     * Checks that the service is up.
      *
-     * @return the generated {@code HealthResponse}
+     * @return the service status
+     * @throws io.github.chatsdk.core.ServiceException on an error response
+     * @throws io.github.chatsdk.core.ConnectionException when no response arrived
      */
-    public HealthResponse raw() {
-        return raw;
+    public HealthStatus check() {
+        return check(RequestOptions.defaults());
+    }
+
+    /**
+     * Checks that the service is up, with per-call options.
+     *
+     * @param options retries, timeouts, extra headers and listeners for this call
+     * @return the service status
+     * @see #check() for the exceptions
+     */
+    public HealthStatus check(RequestOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return client.core().run(client.healthOperation(), options);
     }
 
     @Override
     public String toString() {
-        return "HelviaHealth{status=" + status + ", meta=" + meta + '}';
+        return "HelviaHealth{" + client + '}';
     }
 }

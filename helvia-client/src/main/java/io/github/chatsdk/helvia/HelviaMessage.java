@@ -487,14 +487,7 @@ public final class HelviaMessage {
                 throw new InvalidInputException("message.payload.data.actions", "must not contain null");
             }
         }
-        Object frozen;
-        try {
-            frozen = Json.freeze(actions);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new InvalidInputException("message.payload.data.actions",
-                    "cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
-        }
-        return (List<Map<String, Object>>) frozen;
+        return (List<Map<String, Object>>) Json.freezeInput("message.payload.data.actions", actions);
     }
 
     private static List<String> list(String first, String... more) {

@@ -2,8 +2,6 @@ package io.github.chatsdk.helvia;
 
 import com.google.gson.JsonObject;
 import io.github.chatsdk.core.internal.Json;
-import io.github.chatsdk.helvia.internal.HelviaJson;
-import io.github.chatsdk.helvia.internal.generated.model.AgentResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +21,8 @@ public final class ReplyItem {
     private final List<String> options;
     private final String altText;
     private volatile Map<String, Object> json;
-    /**
-     * The item's JSON, already validated; converted to Java on first {@link #json()}, bound to the
-     * generated model on first {@link #raw()}.
-     */
+    /** The item's JSON, already validated; converted to Java on first {@link #json()}. */
     private final JsonObject rawJson;
-    private volatile AgentResponse raw;
 
     ReplyItem(String id, String type, List<String> options, String altText, JsonObject rawJson) {
         this.id = id;
@@ -88,18 +82,14 @@ public final class ReplyItem {
         return j;
     }
 
-    /**
-     * The generated model, for fields this type does not surface (internal package, may change).
-     *
-     * @return the generated {@code AgentResponse}
-     */
-    public AgentResponse raw() {
-        AgentResponse r = raw;
-        if (r == null) {
-            r = HelviaJson.bind(rawJson, AgentResponse.class);
-            raw = r;
-        }
-        return r;
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ReplyItem && rawJson.equals(((ReplyItem) o).rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return rawJson.hashCode();
     }
 
     @Override

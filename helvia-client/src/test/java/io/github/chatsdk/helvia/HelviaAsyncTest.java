@@ -55,8 +55,8 @@ class HelviaAsyncTest extends HelviaServerTest {
         enqueueOk(REPLY);
         HelviaMessage message = HelviaMessage.text("Hello").sender("user-123").includeMetadata(true)
                 .includeStrippedMarkdown(true);
-        AgentReply sync = c.send(message);
-        AgentReply async = await(c.async().send(message));
+        AgentReply sync = c.messages().send(message);
+        AgentReply async = await(c.async().messages().send(message));
 
         assertEquals(sync.status(), async.status());
         assertEquals(sync.texts(), async.texts());
@@ -72,9 +72,8 @@ class HelviaAsyncTest extends HelviaServerTest {
             assertEquals(a.options(), b.options());
             assertEquals(a.altText(), b.altText());
             assertEquals(a.json(), b.json());
-            assertEquals(a.raw(), b.raw());
         }
-        assertEquals(sync.raw(), async.raw());
+        assertEquals(sync.rawJson(), async.rawJson());
         assertSameMeta(sync.meta(), async.meta());
         assertEquals(takeEvent(), takeEvent(), "the same request body");
     }
@@ -84,11 +83,11 @@ class HelviaAsyncTest extends HelviaServerTest {
         HelviaClient c = asyncClient();
         enqueueOk("{\"status\":\"ok\"}");
         enqueueOk("{\"status\":\"ok\"}");
-        HelviaHealth sync = c.health();
-        HelviaHealth async = await(c.async().health());
+        HealthStatus sync = c.health().check();
+        HealthStatus async = await(c.async().health().check());
         assertEquals(sync.status(), async.status());
         assertEquals(sync.isOk(), async.isOk());
-        assertEquals(sync.raw(), async.raw());
+        assertEquals(sync.rawJson(), async.rawJson());
         assertSameMeta(sync.meta(), async.meta());
         assertNull(take().getHeader("Authorization"));
         assertNull(take().getHeader("Authorization"), "the health check carries no credential");
@@ -108,8 +107,8 @@ class HelviaAsyncTest extends HelviaServerTest {
         enqueueJson(401, "{\"status\":\"error\",\"error\":\"Invalid token: jwt expired\"}");
         enqueueJson(401, "{\"status\":\"error\",\"error\":\"Invalid token: jwt expired\"}");
         AuthenticationException sync = assertThrows(AuthenticationException.class,
-                () -> c.send(HelviaMessage.text("hi")));
-        CompletableFuture<AgentReply> future = c.async().send(HelviaMessage.text("hi"));
+                () -> c.messages().send(HelviaMessage.text("hi")));
+        CompletableFuture<AgentReply> future = c.async().messages().send(HelviaMessage.text("hi"));
         Throwable seen = future.handle((r, t) -> t).join();
         AuthenticationException async = (AuthenticationException) seen;
         assertEquals(sync.getMessage(), async.getMessage());
@@ -125,12 +124,12 @@ class HelviaAsyncTest extends HelviaServerTest {
         HelviaClient noHandle = HelviaClient.builder().apiToken(TOKEN).baseUrl(server.url("/").toString()).build();
         try {
             InvalidInputException sync = assertThrows(InvalidInputException.class,
-                    () -> noHandle.send(HelviaMessage.text("hi")));
-            CompletableFuture<AgentReply> future = noHandle.async().send(HelviaMessage.text("hi"));
+                    () -> noHandle.messages().send(HelviaMessage.text("hi")));
+            CompletableFuture<AgentReply> future = noHandle.async().messages().send(HelviaMessage.text("hi"));
             InvalidInputException async = assertThrows(InvalidInputException.class, () -> await(future));
             assertEquals(sync.field(), async.field());
             assertEquals(sync.getMessage(), async.getMessage());
-            assertThrows(NullPointerException.class, () -> await(noHandle.async().send((HelviaMessage) null)));
+            assertThrows(NullPointerException.class, () -> await(noHandle.async().messages().send((HelviaMessage) null)));
             assertEquals(0, server.getRequestCount());
         } finally {
             noHandle.close();
@@ -143,7 +142,7 @@ class HelviaAsyncTest extends HelviaServerTest {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         enqueueReply();
         ConnectionException e = assertThrows(ConnectionException.class,
-                () -> await(c.async().send(HelviaMessage.text("hi"))));
+                () -> await(c.async().messages().send(HelviaMessage.text("hi"))));
         assertTrue(e.outcomeUnknown());
         assertEquals(1, server.getRequestCount());
         assertEquals(List.of(), sleeps);
@@ -155,7 +154,7 @@ class HelviaAsyncTest extends HelviaServerTest {
         HelviaClient c = asyncClient();
         enqueueJson(503, "{\"status\":\"error\",\"error\":\"busy\"}");
         enqueueOk("{\"status\":\"ok\"}");
-        assertEquals(2, await(c.async().health()).meta().attempts());
+        assertEquals(2, await(c.async().health().check()).meta().attempts());
         assertEquals(1, sleeps.size());
         take();
         assertEquals("1", take().getHeader("x-chatsdk-retry-count"));
@@ -216,16 +215,8 @@ class HelviaAsyncTest extends HelviaServerTest {
     void aClosedClientFailsTheFutureWithIllegalStateException() {
         HelviaClient c = asyncClient();
         c.close();
-        assertThrows(IllegalStateException.class, () -> await(c.async().health()));
+        assertThrows(IllegalStateException.class, () -> await(c.async().health().check()));
         assertThrows(IllegalStateException.class, () -> await(c.conversation("u").async().say("hi")));
     }
 
-    @Test
-    void theEscapeHatchHasAnAsyncTwinToo() throws Exception {
-        HelviaClient c = asyncClient();
-        enqueueReply();
-        EventRequest request = new EventRequest().message(new Message().text("hi")); // no handle: the client's
-        assertEquals("ok", await(c.async().send(request)).status().orElseThrow());
-        assertEquals(HANDLE, takeEvent().get("handle").getAsString());
-    }
 }

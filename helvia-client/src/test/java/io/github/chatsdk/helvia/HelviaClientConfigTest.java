@@ -30,7 +30,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
         try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
             assertEquals(Optional.of("env-handle"), c.handle());
             assertEquals(server.url("/").toString().replaceAll("/$", ""), c.baseUrl());
-            c.send(HelviaMessage.text("hi"));
+            c.messages().send(HelviaMessage.text("hi"));
         }
         assertEquals("env-handle", takeEvent().get("handle").getAsString(), "and the trimmed token went as Bearer");
     }
@@ -43,7 +43,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
         try (HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
             assertEquals(Optional.of("map-handle"), c.handle());
             assertEquals(server.url("/").toString().replaceAll("/$", ""), c.baseUrl());
-            c.send(HelviaMessage.text("hi"));
+            c.messages().send(HelviaMessage.text("hi"));
         }
         assertEquals("map-handle", takeEvent().get("handle").getAsString());
     }
@@ -55,7 +55,7 @@ class HelviaClientConfigTest extends HelviaServerTest {
         enqueueReply();
         try (LogCapture log = LogCapture.start();
                 HelviaClient c = HelviaClient.builder().fromEnv(env).sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add)).build()) {
-            c.send(HelviaMessage.text("hi"));
+            c.messages().send(HelviaMessage.text("hi"));
             assertTrue(log.text().contains("helvia POST "), log.text());
         }
     }

@@ -60,13 +60,13 @@ class HelviaInvalidInputTest extends HelviaServerTest {
     static Stream<Arguments> invalidInputs() {
         return Stream.of(
                 // the facade
-                refused("handle", c -> withoutHandle(c, n -> n.send(HelviaMessage.text("hi")))),
+                refused("handle", c -> withoutHandle(c, n -> n.messages().send(HelviaMessage.text("hi")))),
                 refused("handle", c -> HelviaMessage.text("hi").handle(" ")),
                 refused("handle", c -> HelviaClient.builder().handle("\t")),
-                refused("message.text", c -> c.send(HelviaMessage.text("  "))),
-                refused("message.payload.data", c -> c.send(HelviaMessage.postback(PostbackType.NODE, ""))),
+                refused("message.text", c -> c.messages().send(HelviaMessage.text("  "))),
+                refused("message.payload.data", c -> c.messages().send(HelviaMessage.postback(PostbackType.NODE, ""))),
                 refused("message.payload.data.actions",
-                        c -> c.send(HelviaMessage.postback(PostbackType.ACTION, Arrays.asList(Map.of("a", 1), null)))),
+                        c -> c.messages().send(HelviaMessage.postback(PostbackType.ACTION, Arrays.asList(Map.of("a", 1), null)))),
                 refused("message.contexts", c -> HelviaMessage.text("hi").contexts("a", (String) null)),
                 refused("tagOperations.add", c -> HelviaMessage.text("hi").addTags(List.of())),
                 refused("tagOperations.remove", c -> HelviaMessage.text("hi").removeTags(new ArrayList<>())),
@@ -79,38 +79,6 @@ class HelviaInvalidInputTest extends HelviaServerTest {
                 refused("language", c -> c.conversation("u1").language("")),
                 refused("timestamp", c -> HelviaMessage.text("hi").timestamp(-1L)),
                 refused("timestamp", c -> HelviaMessage.text("hi").timestamp(java.time.Instant.MAX)),
-                // the generated model: the same rules
-                refused("handle", c -> withoutHandle(c, n -> n.send(new EventRequest().message(new Message().text("hi"))))),
-                refused("handle", c -> c.send(text("hi").handle(" "))),
-                refused("message", c -> c.send(new EventRequest().handle(HANDLE))),
-                refused("message", c -> c.send(new EventRequest().handle(HANDLE).message(new Message()))),
-                refused("message", c -> c.send(new EventRequest().handle(HANDLE).message(new Message()
-                        .contexts(List.of("only-context"))))),
-                refused("message", c -> c.send(new EventRequest().handle(HANDLE).message(new Message().text("hi")
-                        .payload(postback(Postback.TypeEnum.NODE, "greeting"))))),
-                refused("message.text", c -> c.send(text(""))),
-                refused("message.payload.type", c -> c.send(payload(postback(null, "greeting")))),
-                refused("message.payload.type",
-                        c -> c.send(payload(postback(Postback.TypeEnum.UNKNOWN_DEFAULT_OPEN_API, "greeting")))),
-                refused("message.payload.data", c -> c.send(payload(postback(Postback.TypeEnum.NODE, null)))),
-                refused("message.payload.data", c -> c.send(payload(new Postback().type(Postback.TypeEnum.NODE)
-                        .data(new PostbackData())))),
-                refused("message.payload.data", c -> c.send(payload(postback(Postback.TypeEnum.NODE, " ")))),
-                refused("message.payload.data.actions", c -> c.send(payload(postback(Postback.TypeEnum.ACTION,
-                        new PostbackActions().actions(Arrays.asList(Map.of(), null)))))),
-                refused("message.contexts", c -> c.send(new EventRequest().handle(HANDLE)
-                        .message(new Message().text("hi").contexts(Arrays.asList("a", null))))),
-                refused("sender.id", c -> c.send(text("hi").sender(new Sender()))),
-                refused("sender.id", c -> c.send(text("hi").sender(new Sender().id(" ").name("Ann")))),
-                refused("tagOperations", c -> c.send(text("hi").tagOperations(new TagOperations()))),
-                refused("tagOperations", c -> c.send(text("hi").tagOperations(new TagOperations().add(List.of())
-                        .remove(List.of())))),
-                refused("tagOperations.add", c -> c.send(text("hi").tagOperations(new TagOperations()
-                        .add(Arrays.asList("a", null))))),
-                refused("tagOperations.remove", c -> c.send(text("hi").tagOperations(new TagOperations()
-                        .remove(List.of(""))))),
-                refused("timestamp", c -> c.send(text("hi").timestamp(BigDecimal.valueOf(-5)))),
-                refused("language", c -> c.send(text("hi").language(""))),
                 // the client itself
                 refused("apiToken", c -> HelviaClient.builder().build()),
                 refused("apiToken", c -> HelviaClient.builder().apiToken(" ")),
@@ -147,8 +115,7 @@ class HelviaInvalidInputTest extends HelviaServerTest {
                 refused("sender.id", c -> c.conversation((String) null)),
                 refused("handle", c -> HelviaClient.builder().handle(null)),
                 refused("apiToken", c -> HelviaClient.builder().apiToken((String) null)),
-                refused("message", c -> c.send((HelviaMessage) null)),
-                refused("request", c -> c.send((EventRequest) null)));
+                refused("message", c -> c.messages().send((HelviaMessage) null)));
     }
 
     @ParameterizedTest(name = "[{index}] null refused, naming {0}")

@@ -36,7 +36,7 @@ class HelviaReadmeTest extends HelviaServerTest {
         enqueueOk(GREETING);
         enqueueOk("{\"status\":\"ok\"}");
         HelviaClient helvia = client;
-        AgentReply reply = helvia.send(HelviaMessage.text("Hello")
+        AgentReply reply = helvia.messages().send(HelviaMessage.text("Hello")
                 .sender(HelviaSender.of("user-123").name("John Doe").email("john@example.com"))
                 .contexts("from-mobile-app")
                 .timestamp(Instant.now())
@@ -45,13 +45,13 @@ class HelviaReadmeTest extends HelviaServerTest {
                 .includeMetadata(true)
                 .includeStrippedMarkdown(true)
                 .handle("another-agent"));
-        helvia.send(HelviaMessage.postback(PostbackType.ACTION, List.of(Map.of("type", "handover"))));
+        helvia.messages().send(HelviaMessage.postback(PostbackType.ACTION, List.of(Map.of("type", "handover"))));
         for (ReplyItem item : reply.responses()) {
             assertEquals("TX_1", item.id().orElseThrow());
             assertEquals("text", item.type().orElseThrow());
         }
         assertEquals(1, reply.meta().attempts());
-        assertTrue(helvia.health().isOk());
+        assertTrue(helvia.health().check().isOk());
         take();
         take();
         take();
@@ -75,7 +75,7 @@ class HelviaReadmeTest extends HelviaServerTest {
         try {
             chat.say("Hello");
         } catch (ServiceException e) {
-            message = HelviaError.from(e).flatMap(HelviaError::error).orElse(null);
+            message = HelviaError.from(e).flatMap(HelviaError::errorMessage).orElse(null);
         }
         assertEquals("Unknown principal", message);
         take();

@@ -25,7 +25,7 @@ class HelviaRequestTest extends HelviaServerTest {
     @Test
     void postbackDataAsAStringIsSentAsAString() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.postback(PostbackType.INTENT, "talk_to_human").sender("u1"));
+        client.messages().send(HelviaMessage.postback(PostbackType.INTENT, "talk_to_human").sender("u1"));
         JsonObject payload = takeEvent().getAsJsonObject("message").getAsJsonObject("payload");
         assertEquals(json("{\"type\":\"intent\",\"data\":\"talk_to_human\"}"), payload);
     }
@@ -38,7 +38,7 @@ class HelviaRequestTest extends HelviaServerTest {
         action.put("name", "plan");
         action.put("value", 3);
         action.put("nested", Map.of("ok", true));
-        client.send(HelviaMessage.postback(PostbackType.ACTION, List.of(action, Map.of())).sender("u1"));
+        client.messages().send(HelviaMessage.postback(PostbackType.ACTION, List.of(action, Map.of())).sender("u1"));
         JsonObject payload = takeEvent().getAsJsonObject("message").getAsJsonObject("payload");
         assertEquals("action", payload.get("type").getAsString());
         JsonArray actions = payload.getAsJsonObject("data").getAsJsonArray("actions");
@@ -58,7 +58,7 @@ class HelviaRequestTest extends HelviaServerTest {
         HelviaMessage m = HelviaMessage.postback(PostbackType.ACTION, actions).sender("u1");
         action.put("name", "after");
         actions.add(Map.of("x", 1));
-        client.send(m);
+        client.messages().send(m);
         JsonObject data = takeEvent().getAsJsonObject("message").getAsJsonObject("payload").getAsJsonObject("data");
         assertEquals(json("{\"actions\":[{\"name\":\"before\"}]}"), data);
         assertEquals(List.of(Map.of("name", "before")), m.postbackActions().orElseThrow());
@@ -77,7 +77,7 @@ class HelviaRequestTest extends HelviaServerTest {
                 .includeMetadata(true)
                 .includeStrippedMarkdown(false)
                 .handle("other-handle");
-        client.send(m);
+        client.messages().send(m);
         JsonObject sent = takeEvent();
         assertEquals(json("{\"handle\":\"other-handle\","
                 + "\"message\":{\"text\":\"I'm late <again> & \\\"stressed\\\"\",\"contexts\":[\"ctx-a\",\"ctx-b\"]},"
@@ -91,7 +91,7 @@ class HelviaRequestTest extends HelviaServerTest {
     @Test
     void textIsWrittenWithoutHtmlEscapes() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.text("I'm <b>ok</b> & fine").sender("u1"));
+        client.messages().send(HelviaMessage.text("I'm <b>ok</b> & fine").sender("u1"));
         String raw = take().getBody().readUtf8();
         assertTrue(raw.contains("I'm <b>ok</b> & fine"), raw);
     }
@@ -99,14 +99,14 @@ class HelviaRequestTest extends HelviaServerTest {
     @Test
     void timestampFromAnInstantIsEpochMilliseconds() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.text("hi").sender("u1").timestamp(Instant.parse("2024-05-01T10:00:00.123456Z")));
+        client.messages().send(HelviaMessage.text("hi").sender("u1").timestamp(Instant.parse("2024-05-01T10:00:00.123456Z")));
         assertEquals("1714557600123", takeEvent().get("timestamp").toString());
     }
 
     @Test
     void unsetMembersAndEmptyListsStayOutOfTheBody() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.text("hi").contexts(List.of()));
+        client.messages().send(HelviaMessage.text("hi").contexts(List.of()));
         JsonObject sent = takeEvent();
         assertEquals(json("{\"handle\":\"my-agent-handle\",\"message\":{\"text\":\"hi\"}}"), sent);
     }
@@ -114,7 +114,7 @@ class HelviaRequestTest extends HelviaServerTest {
     @Test
     void onlyTheTagOperationThatIsSetIsSent() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.text("hi").sender("u1").removeTags(List.of("a")));
+        client.messages().send(HelviaMessage.text("hi").sender("u1").removeTags(List.of("a")));
         assertEquals(json("{\"remove\":[\"a\"]}"), takeEvent().getAsJsonObject("tagOperations"));
     }
 
@@ -136,33 +136,12 @@ class HelviaRequestTest extends HelviaServerTest {
     }
 
     @Test
-    void theGeneratedModelCanBeSentAndGetsTheClientHandle() throws Exception {
-        enqueueReply();
-        EventRequest raw = new EventRequest()
-                .message(new Message().payload(new Postback().type(Postback.TypeEnum.ACTION)
-                        .data(new PostbackData(new PostbackActions().actions(List.of(Map.of("a", 1)))))))
-                .putAdditionalProperty("experimental", "yes");
-        client.send(raw);
-        JsonObject sent = takeEvent();
-        assertEquals(json("{\"message\":{\"payload\":{\"type\":\"action\",\"data\":{\"actions\":[{\"a\":1}]}}},"
-                + "\"experimental\":\"yes\",\"handle\":\"my-agent-handle\"}"), sent);
-        assertNull(raw.getHandle(), "the caller's request is left as it was");
-    }
-
-    @Test
-    void aHandleOnTheGeneratedModelWins() throws Exception {
-        enqueueReply();
-        client.send(new EventRequest().handle("h2").message(new Message().text("hi")));
-        assertEquals("h2", takeEvent().get("handle").getAsString());
-    }
-
-    @Test
     void aClientWithoutDefaultHandleUsesTheMessageHandle() throws Exception {
         enqueueReply();
         try (HelviaClient noHandle = HelviaClient.builder().apiToken(TOKEN).baseUrl(server.url("/").toString())
                 .build()) {
             assertFalse(noHandle.handle().isPresent());
-            noHandle.send(HelviaMessage.text("hi").handle("per-message"));
+            noHandle.messages().send(HelviaMessage.text("hi").handle("per-message"));
         }
         assertEquals("per-message", takeEvent().get("handle").getAsString());
     }
@@ -170,7 +149,7 @@ class HelviaRequestTest extends HelviaServerTest {
     @Test
     void userAgentNamesTheSdkAndTheApi() throws Exception {
         enqueueReply();
-        client.send(HelviaMessage.text("hi"));
+        client.messages().send(HelviaMessage.text("hi"));
         String ua = take().getHeader("User-Agent");
         assertTrue(ua.startsWith("chatsdk-java/") && ua.contains("helvia"), ua);
     }

@@ -44,7 +44,7 @@ class HelviaRetryTest extends HelviaServerTest {
         enqueueReply();
         AtomicInteger calls = new AtomicInteger();
         try (HelviaClient c = builder().okHttpClient(refusingFirst(1, calls)).build()) {
-            AgentReply reply = c.send(HelviaMessage.text("hi").sender("u1"));
+            AgentReply reply = c.messages().send(HelviaMessage.text("hi").sender("u1"));
             assertEquals(2, reply.meta().attempts());
         }
         RecordedRequest r = take();
@@ -60,7 +60,7 @@ class HelviaRetryTest extends HelviaServerTest {
             port = s.getLocalPort();
         }
         try (HelviaClient c = builder().baseUrl("http://127.0.0.1:" + port).maxRetries(2).build()) {
-            ConnectionException e = assertThrows(ConnectionException.class, () -> c.send(HelviaMessage.text("hi")));
+            ConnectionException e = assertThrows(ConnectionException.class, () -> c.messages().send(HelviaMessage.text("hi")));
             assertFalse(e.outcomeUnknown(), "the request certainly did not reach the server");
             assertEquals(3, e.attempts());
             assertTrue(e.getMessage().startsWith("Could not connect after 3 attempts"), e.getMessage());
@@ -73,7 +73,7 @@ class HelviaRetryTest extends HelviaServerTest {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         enqueueReply(); // would be consumed by a (wrong) retry
         ConnectionException e = assertThrows(ConnectionException.class,
-                () -> client.send(HelviaMessage.text("hi").sender("u1")));
+                () -> client.messages().send(HelviaMessage.text("hi").sender("u1")));
         take();
         assertTrue(e.outcomeUnknown(), "the agent may have received the message");
         assertEquals(1, e.attempts());
@@ -86,7 +86,7 @@ class HelviaRetryTest extends HelviaServerTest {
     void aMessageThatTimedOutIsNotResent() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         try (HelviaClient c = builder().readTimeout(Duration.ofMillis(200)).build()) {
-            ApiTimeoutException e = assertThrows(ApiTimeoutException.class, () -> c.send(HelviaMessage.text("hi")));
+            ApiTimeoutException e = assertThrows(ApiTimeoutException.class, () -> c.messages().send(HelviaMessage.text("hi")));
             assertTrue(e.outcomeUnknown());
             assertEquals(1, e.attempts());
         }
@@ -99,9 +99,9 @@ class HelviaRetryTest extends HelviaServerTest {
         enqueueJson(503, "{\"status\":\"error\",\"error\":\"busy\"}");
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"));
         enqueueReply();
-        assertThrows(InternalServerException.class, () -> client.send(HelviaMessage.text("hi")));
+        assertThrows(InternalServerException.class, () -> client.messages().send(HelviaMessage.text("hi")));
         assertTrue(sleeps.isEmpty(), "a 503 may come after the agent processed the message: not resent");
-        AgentReply reply = client.send(HelviaMessage.text("hi"));
+        AgentReply reply = client.messages().send(HelviaMessage.text("hi"));
         assertEquals(2, reply.meta().attempts(), "a 429 refused the message before processing it: resent");
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
         take();
@@ -115,7 +115,7 @@ class HelviaRetryTest extends HelviaServerTest {
         server.enqueue(new MockResponse().setResponseCode(503));
         server.enqueue(new MockResponse().setResponseCode(502));
         enqueueOk("{\"status\":\"ok\"}");
-        HelviaHealth h = client.health();
+        HealthStatus h = client.health().check();
         assertTrue(h.isOk());
         assertEquals(3, h.meta().attempts());
         assertNull(take().getHeader(Transport.RETRY_COUNT_HEADER));
@@ -130,7 +130,7 @@ class HelviaRetryTest extends HelviaServerTest {
     void theHealthCheckIsRetriedWhenTheConnectionBreaks() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         enqueueOk("{\"status\":\"ok\"}");
-        assertTrue(client.health().isOk());
+        assertTrue(client.health().check().isOk());
         take();
         take();
     }
@@ -139,7 +139,7 @@ class HelviaRetryTest extends HelviaServerTest {
     void theHealthCheckHonoursRetryAfter() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
         enqueueOk("{\"status\":\"ok\"}");
-        assertTrue(client.health().isOk());
+        assertTrue(client.health().check().isOk());
         assertEquals(List.of(Duration.ofSeconds(3)), sleeps);
         take();
         take();
@@ -151,7 +151,7 @@ class HelviaRetryTest extends HelviaServerTest {
             server.enqueue(new MockResponse().setResponseCode(500));
         }
         try (HelviaClient c = builder().maxRetries(1).build()) {
-            InternalServerException e = assertThrows(InternalServerException.class, c::health);
+            InternalServerException e = assertThrows(InternalServerException.class, () -> c.health().check());
             assertEquals(2, e.attempts());
             assertTrue(e.getMessage().endsWith("after 2 attempts"), e.getMessage());
         }
@@ -164,7 +164,7 @@ class HelviaRetryTest extends HelviaServerTest {
     void retriesCanBeTurnedOff() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(503));
         try (HelviaClient c = builder().maxRetries(0).build()) {
-            assertInstanceOf(InternalServerException.class, assertThrows(InternalServerException.class, c::health));
+            assertInstanceOf(InternalServerException.class, assertThrows(InternalServerException.class, () -> c.health().check()));
         }
         take();
         assertTrue(sleeps.isEmpty());

@@ -60,8 +60,8 @@ class HelviaSecurityTest extends HelviaServerTest {
     void theTokenIsSentOnceAsABearerHeaderOnMessagesOnly() throws Exception {
         enqueueReply();
         enqueueOk("{\"status\":\"ok\"}");
-        client.send(HelviaMessage.text("hi"));
-        client.health();
+        client.messages().send(HelviaMessage.text("hi"));
+        client.health().check();
         RecordedRequest post = take();
         assertEquals(List.of("Bearer " + TOKEN), post.getHeaders().values("Authorization"));
         RecordedRequest get = take();
@@ -77,9 +77,9 @@ class HelviaSecurityTest extends HelviaServerTest {
         enqueueReply();
         enqueueOk("{\"status\":\"ok\"}");
         try (HelviaClient c = builder().apiToken(() -> "token-" + n.incrementAndGet()).build()) {
-            c.send(HelviaMessage.text("one"));
-            c.send(HelviaMessage.text("two"));
-            c.health();
+            c.messages().send(HelviaMessage.text("one"));
+            c.messages().send(HelviaMessage.text("two"));
+            c.health().check();
             assertTrue(c.toString().contains("[redacted]"));
         }
         assertEquals("Bearer token-1", take().getHeader("Authorization"));
@@ -91,7 +91,7 @@ class HelviaSecurityTest extends HelviaServerTest {
     @Test
     void aSupplierThatReturnsNothingIsRefusedBeforeSending() {
         try (HelviaClient c = builder().apiToken(() -> " ").build()) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.send(HelviaMessage.text("hi")));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.messages().send(HelviaMessage.text("hi")));
             assertEquals("credential", e.field());
         }
         assertEquals(0, server.getRequestCount());
@@ -100,7 +100,7 @@ class HelviaSecurityTest extends HelviaServerTest {
     @Test
     void aSupplierThatReturnsALineBreakIsRefusedWithoutShowingTheToken() {
         try (HelviaClient c = builder().apiToken(() -> TOKEN + "\r\nX-Injected: 1").build()) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.send(HelviaMessage.text("hi")));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.messages().send(HelviaMessage.text("hi")));
             assertEquals("credential", e.field());
             assertNoTokenIn(e);
         }
@@ -139,7 +139,7 @@ class HelviaSecurityTest extends HelviaServerTest {
         List<Throwable> thrown = new ArrayList<>();
         try {
             enqueueReply();
-            client.send(HelviaMessage.text("hi"));
+            client.messages().send(HelviaMessage.text("hi"));
             enqueueJson(401, "{\"status\":\"error\",\"error\":\"Invalid token\"}");
             enqueueJson(400, "{\"status\":\"error\",\"error\":\"Validator errors: \\\"handle\\\" is required\"}");
             enqueueJson(403, "{\"status\":\"error\",\"error\":\"Unknown principal\"}");
@@ -147,14 +147,14 @@ class HelviaSecurityTest extends HelviaServerTest {
             enqueueOk("not json");
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
             for (int i = 0; i < 6; i++) {
-                thrown.add(assertThrows(ChatSdkException.class, () -> client.send(HelviaMessage.text("hi"))));
+                thrown.add(assertThrows(ChatSdkException.class, () -> client.messages().send(HelviaMessage.text("hi"))));
             }
             int closedPort;
             try (ServerSocket s = new ServerSocket(0)) {
                 closedPort = s.getLocalPort();
             }
             try (HelviaClient c = builder().baseUrl("http://127.0.0.1:" + closedPort).build()) {
-                thrown.add(assertThrows(ChatSdkException.class, () -> c.send(HelviaMessage.text("hi"))));
+                thrown.add(assertThrows(ChatSdkException.class, () -> c.messages().send(HelviaMessage.text("hi"))));
             }
             thrown.add(assertThrows(ChatSdkException.class, () -> builder().apiToken(TOKEN + " x")));
             thrown.add(assertThrows(ChatSdkException.class, () -> builder().apiToken("Bearer " + TOKEN)));
@@ -191,7 +191,7 @@ class HelviaSecurityTest extends HelviaServerTest {
             server.enqueue(new MockResponse().setResponseCode(307)
                     .setHeader("Location", elsewhere.url("/api/events").toString()));
             UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
-                    () -> client.send(HelviaMessage.text("hi")));
+                    () -> client.messages().send(HelviaMessage.text("hi")));
             assertEquals(307, e.statusCode());
             assertEquals(0, elsewhere.getRequestCount(), "nothing reached the other origin");
         }

@@ -19,9 +19,9 @@ class HelviaWithOptionsTest extends HelviaServerTest {
         enqueueReply();
         enqueueReply();
         enqueueReply();
-        client.send(HelviaMessage.text("parent"));
+        client.messages().send(HelviaMessage.text("parent"));
         traced.conversation("user-123").say("child");
-        AsyncOperations.await(traced.async().send(HelviaMessage.text("child async")));
+        AsyncOperations.await(traced.async().messages().send(HelviaMessage.text("child async")));
 
         RecordedRequest parent = take();
         RecordedRequest child = take();
@@ -38,11 +38,11 @@ class HelviaWithOptionsTest extends HelviaServerTest {
     void theHealthCheckOfTheDerivedClientUsesItsRetryCountAndTheParentKeepsItsOwn() throws Exception {
         HelviaClient failFast = client.withOptions(RequestOptions.builder().maxRetries(0).build());
         enqueueJson(503, "{\"status\":\"error\",\"error\":\"busy\"}");
-        InternalServerException e = assertThrows(InternalServerException.class, failFast::health);
+        InternalServerException e = assertThrows(InternalServerException.class, () -> failFast.health().check());
         assertEquals(1, e.attempts());
         enqueueJson(503, "{\"status\":\"error\",\"error\":\"busy\"}");
         enqueueOk("{\"status\":\"ok\"}");
-        assertEquals(2, client.health().meta().attempts());
+        assertEquals(2, client.health().check().meta().attempts());
         assertEquals(failFast.handle(), client.handle());
         assertEquals(failFast.baseUrl(), client.baseUrl());
     }
@@ -51,9 +51,9 @@ class HelviaWithOptionsTest extends HelviaServerTest {
     void closingTheDerivedClientLeavesTheParentWorking() throws Exception {
         HelviaClient child = client.withOptions(RequestOptions.defaults());
         child.close();
-        assertThrows(IllegalStateException.class, child::health);
+        assertThrows(IllegalStateException.class, () -> child.health().check());
         enqueueOk("{\"status\":\"ok\"}");
-        assertEquals(true, client.health().isOk());
+        assertEquals(true, client.health().check().isOk());
         take();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.chatsdk.core;
 
-import com.google.gson.JsonElement;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
 public final class ApiError {
     private final String message;
     private final String code;
-    private final JsonElement details;
+    private final Object details;
     private final String requestId;
     private final String rawBody;
     private final Object typedBody;
@@ -22,12 +21,12 @@ public final class ApiError {
      *
      * @param message the server's human-readable message, or {@code null}
      * @param code the machine-readable error code, or {@code null}
-     * @param details the {@code details} member as parsed JSON, or {@code null} when absent
+     * @param details the {@code details} member as free-form JSON (see {@link #details()}), or {@code null} when absent
      * @param requestId the request id in the body, or {@code null}
      * @param rawBody the body as received, possibly truncated; never {@code null}
      * @param typedBody the body parsed into the API's own error type, or {@code null}
      */
-    public ApiError(String message, String code, JsonElement details, String requestId, String rawBody,
+    public ApiError(String message, String code, Object details, String requestId, String rawBody,
             Object typedBody) {
         this.message = message;
         this.code = code;
@@ -52,7 +51,7 @@ public final class ApiError {
      *
      * @return the message, or empty
      */
-    public Optional<String> message() {
+    public Optional<String> errorMessage() {
         return Optional.ofNullable(message);
     }
 
@@ -61,16 +60,19 @@ public final class ApiError {
      *
      * @return the code, or empty when the body had none
      */
-    public Optional<String> code() {
+    public Optional<String> errorCode() {
         return Optional.ofNullable(code);
     }
 
     /**
-     * The {@code details} member as JSON: an object, a string, an array or JSON null.
+     * The {@code details} member as free-form JSON, the one representation the SDK uses for it: a
+     * {@code Map<String, Object>} for an object, a {@code List<Object>} for an array, a
+     * {@code String}, {@code Boolean}, {@code Long} (integers) or {@code Double} (other numbers);
+     * unmodifiable. A JSON {@code null} reads as empty.
      *
      * @return the details, or empty when the body had no {@code details} member
      */
-    public Optional<JsonElement> details() {
+    public Optional<Object> details() {
         return Optional.ofNullable(details);
     }
 
@@ -99,6 +101,25 @@ public final class ApiError {
      */
     public Optional<Object> typedBody() {
         return Optional.ofNullable(typedBody);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ApiError)) {
+            return false;
+        }
+        ApiError that = (ApiError) o;
+        return Objects.equals(message, that.message) && Objects.equals(code, that.code)
+                && Objects.equals(details, that.details) && Objects.equals(requestId, that.requestId)
+                && rawBody.equals(that.rawBody);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(message, code, details, requestId, rawBody);
     }
 
     @Override

@@ -206,6 +206,28 @@ public final class ResponseMeta {
         return attempts;
     }
 
+    /**
+     * Value equality: same status, headers (names ignoring case, values in order), rate limit and
+     * attempts.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ResponseMeta)) {
+            return false;
+        }
+        ResponseMeta that = (ResponseMeta) o;
+        return statusCode == that.statusCode && attempts == that.attempts
+                && Objects.equals(rateLimit, that.rateLimit) && headers().equals(that.headers());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(statusCode, attempts, rateLimit, headers());
+    }
+
     @Override
     public String toString() {
         return "ResponseMeta{status=" + statusCode + ", requestId=" + requestId().orElse(null)

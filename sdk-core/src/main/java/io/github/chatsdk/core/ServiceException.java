@@ -1,6 +1,5 @@
 package io.github.chatsdk.core;
 
-import com.google.gson.JsonElement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,8 +59,8 @@ public class ServiceException extends ChatSdkException {
             sb.append(prefix).append(": ");
         }
         sb.append("HTTP ").append(meta.statusCode());
-        error.message().ifPresent(m -> sb.append(" ").append(clip(m, 300)));
-        error.code().ifPresent(c -> sb.append(" (code ").append(clip(c, 100)).append(')'));
+        error.errorMessage().ifPresent(m -> sb.append(" ").append(clip(m, 300)));
+        error.errorCode().ifPresent(c -> sb.append(" (code ").append(clip(c, 100)).append(')'));
         String requestId = error.requestId().orElseGet(() -> meta.requestId().orElse(null));
         if (requestId != null) {
             sb.append(" [request ").append(clip(requestId, 100)).append(']');
@@ -100,7 +99,7 @@ public class ServiceException extends ChatSdkException {
      * @return the message, or empty when the body had none (HTML, empty, not JSON)
      */
     public Optional<String> errorMessage() {
-        return error.message();
+        return error.errorMessage();
     }
 
     /**
@@ -109,15 +108,15 @@ public class ServiceException extends ChatSdkException {
      * @return the code, or empty
      */
     public Optional<String> errorCode() {
-        return error.code();
+        return error.errorCode();
     }
 
     /**
-     * The error body's {@code details} as JSON.
+     * The error body's {@code details} as free-form JSON (see {@link ApiError#details()}).
      *
      * @return the details, or empty when absent
      */
-    public Optional<JsonElement> details() {
+    public Optional<Object> details() {
         return error.details();
     }
 

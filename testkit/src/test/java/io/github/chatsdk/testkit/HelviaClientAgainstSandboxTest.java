@@ -135,7 +135,7 @@ class HelviaClientAgainstSandboxTest {
             PermissionDeniedException foreign = assertThrows(PermissionDeniedException.class,
                     () -> foreignHandle.conversation("u").say("hi"));
             assertEquals(HelviaError.Reason.UNKNOWN_PRINCIPAL, HelviaError.reasonOf(foreign));
-            assertTrue(wrongToken.health().isOk(), "health needs no token");
+            assertTrue(wrongToken.health().check().isOk(), "health needs no token");
         }
     }
 
@@ -183,7 +183,7 @@ class HelviaClientAgainstSandboxTest {
     void healthChecksAreRetriedThroughFaults(HelviaSandbox helvia) {
         try (HelviaClient client = client(helvia)) {
             helvia.faults().nextStatus(503).nextDisconnect(1);
-            assertTrue(client.health().isOk());
+            assertTrue(client.health().check().isOk());
             assertEquals(List.of(503, 0, 200), helvia.requests().stream().map(r -> r.responseDelivered()
                     ? r.responseStatus() : 0).collect(Collectors.toList()));
             assertEquals(2, sleeps.size());

@@ -108,7 +108,7 @@ public final class Report {
         line("# chatsdk benchmarks: latest results");
         line("");
         line("Written by `benchmarks/run.sh` from one real run; rerun it to regenerate this file (see "
-                + "[docs/README-performance.md](../../docs/README-performance.md)). Every variant calls the same "
+                + "[README: Performance](../../README.md#performance)). Every variant calls the same "
                 + "in-process loopback HTTP/1.1 server (keep-alive, fixed bytes: the specs' example bodies), so "
                 + "the numbers are the client's cost, not a network's.");
         line("");

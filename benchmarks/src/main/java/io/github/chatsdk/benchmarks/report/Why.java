@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Why a goal can be missed: the known, structural reasons, printed in the report under each goal
- * the run missed. Keep these in step with {@code docs/README-performance.md}.
+ * the run missed. Keep these in step with the README's Performance section.
  */
 final class Why {
     static final Map<String, String> TEXT = Map.of(
@@ -25,7 +25,7 @@ final class Why {
                     + "reasons as the 1-thread latency.",
             "allocation", "**Allocation.** The facade allocates for the request it builds through the generated "
                     + "operation class (parameter maps, the body, one request copy per attempt) and for the "
-                    + "response tree it parses; see `docs/README-performance.md` for what was removed.",
+                    + "response tree it parses; see the README's Performance section for what was removed.",
             "coldstart", "**Cold start.** The facade's first call loads and initializes more than the floor's: "
                     + "sdk-core, the facade, the generated operation class and `ApiClient` (about 150 more classes), "
                     + "the transport's interceptors and `System.Logger`. The generated `JSON` class (GsonFire and "

@@ -9,6 +9,7 @@ import io.github.chatsdk.brek.internal.generated.JSON;
 import io.github.chatsdk.core.ApiError;
 import io.github.chatsdk.core.internal.ErrorParser;
 import io.github.chatsdk.core.internal.Json;
+import java.util.Map;
 import java.util.Optional;
 
 /** JSON plumbing of the Brek client: the generated Gson, model binding, the error parser. */
@@ -29,8 +30,9 @@ public final class BrekJson {
         if (o == null) {
             return ApiError.unparsed(body);
         }
-        return new ApiError(Json.string(o, "error"), Json.string(o, "code"), o.get("details"),
-                Json.string(o, "requestId"), body, new BrekError(o));
+        Map<String, Object> members = Json.toJavaMap(o);
+        return new ApiError(Json.string(o, "error"), Json.string(o, "code"), members.get("details"),
+                Json.string(o, "requestId"), body, new BrekError(members));
     };
 
     private BrekJson() {

@@ -36,7 +36,7 @@ public final class HelviaJson {
             return ApiError.unparsed(body);
         }
         return new ApiError(Json.string(o, "error"), Json.string(o, "code"), null, Json.string(o, "requestId"), body,
-                new HelviaError(o));
+                new HelviaError(Json.toJavaMap(o)));
     };
 
     private HelviaJson() {

@@ -4,7 +4,7 @@ import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.ResponseMeta;
 import io.github.chatsdk.helvia.AgentReply;
 import io.github.chatsdk.helvia.HelviaClient;
-import io.github.chatsdk.helvia.HelviaHealth;
+import io.github.chatsdk.helvia.HealthStatus;
 import io.github.chatsdk.helvia.HelviaMessage;
 import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.testsupport.ClientSettings;
@@ -36,7 +36,7 @@ final class HelviaOperations {
 
         @Override
         public AgentReply call(HelviaClient client, RequestOptions options) {
-            return client.send(HelviaMessage.text("Hello, I need help with time management").sender("user-123"),
+            return client.messages().send(HelviaMessage.text("Hello, I need help with time management").sender("user-123"),
                     options);
         }
 
@@ -67,15 +67,15 @@ final class HelviaOperations {
     };
 
     /** {@code GET /api/events}: the health check, retry-safe and sent without credential. */
-    static final OperationUnderTest<HelviaClient, HelviaHealth> HEALTH = new OperationUnderTest<>() {
+    static final OperationUnderTest<HelviaClient, HealthStatus> HEALTH = new OperationUnderTest<>() {
         @Override
         public HelviaClient newClient(ClientSettings settings) {
             return client(settings);
         }
 
         @Override
-        public HelviaHealth call(HelviaClient client, RequestOptions options) {
-            return client.health(options);
+        public HealthStatus call(HelviaClient client, RequestOptions options) {
+            return client.health().check(options);
         }
 
         @Override
@@ -89,7 +89,7 @@ final class HelviaOperations {
         }
 
         @Override
-        public ResponseMeta metaOf(HelviaHealth result) {
+        public ResponseMeta metaOf(HealthStatus result) {
             return result.meta();
         }
 
@@ -106,8 +106,8 @@ final class HelviaOperations {
 
     /** The asynchronous twins, driven through {@code client.async()}. */
     static final OperationUnderTest<HelviaClient, AgentReply> SEND_ASYNC = AsyncOperations.of(SEND,
-            (client, options) -> client.async().send(
+            (client, options) -> client.async().messages().send(
                     HelviaMessage.text("Hello, I need help with time management").sender("user-123"), options));
-    static final OperationUnderTest<HelviaClient, HelviaHealth> HEALTH_ASYNC = AsyncOperations.of(HEALTH,
-            (client, options) -> client.async().health(options));
+    static final OperationUnderTest<HelviaClient, HealthStatus> HEALTH_ASYNC = AsyncOperations.of(HEALTH,
+            (client, options) -> client.async().health().check(options));
 }

@@ -104,7 +104,7 @@ class SpringBootVersionsTest {
         try (HelviaSandbox sandbox = HelviaSandbox.start();
                 HelviaClient helvia = HelviaClient.builder().apiToken(sandbox.token()).handle(sandbox.handle())
                         .baseUrl(sandbox.baseUrl()).build()) {
-            assertTrue(helvia.health().isOk());
+            assertTrue(helvia.health().check().isOk());
             HelviaConversation chat = helvia.conversation("user-123").addTags("spring");
             AgentReply greeting = chat.start();
             assertFalse(greeting.texts().isEmpty());

@@ -101,4 +101,23 @@ public final class Json {
     public static Object freeze(Object value) {
         return toJava(GSON.toJsonTree(value));
     }
+
+    /** {@link #freeze(Object)} of a map: a deep, unmodifiable copy of a free-form JSON object. */
+    public static Map<String, Object> freezeMap(Map<String, ?> map) {
+        return toJavaMap(GSON.toJsonTree(map));
+    }
+
+    /**
+     * {@link #freeze(Object)} of a value a caller gave (a payload, postback actions): anything that
+     * cannot be written as JSON, a cycle or a nesting too deep for the stack included, is an
+     * {@link io.github.chatsdk.core.InvalidInputException} naming {@code field}, before anything is sent.
+     */
+    public static Object freezeInput(String field, Object value) {
+        try {
+            return freeze(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new io.github.chatsdk.core.InvalidInputException(field,
+                    "cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
+        }
+    }
 }

@@ -53,7 +53,7 @@ final class ErrorMapping {
             if (parsed == null) {
                 return ApiError.unparsed(kept);
             }
-            return new ApiError(parsed.message().orElse(null), parsed.code().orElse(null),
+            return new ApiError(parsed.errorMessage().orElse(null), parsed.errorCode().orElse(null),
                     parsed.details().orElse(null), parsed.requestId().orElse(null), kept,
                     parsed.typedBody().orElse(null));
         } catch (RuntimeException e) {

@@ -124,12 +124,15 @@ final class Exchange<T> implements CallListener.Call {
         return listeners.attemptStarted(this, attempt, permitWaited);
     }
 
-    /** Tells the listeners how the current attempt ended, once. */
+    /**
+     * Tells the listeners how the current attempt ended, once. The request id is the server's header,
+     * scrubbed of the credential like every other text a listener sees (a server may echo it back).
+     */
     void attemptEnded(int status, Throwable failure, boolean delivered, String requestId,
             io.github.chatsdk.core.RateLimit rateLimit) {
         if (attemptOpen.compareAndSet(true, false) && !listeners.isEmpty()) {
             listeners.attemptEnded(this, new Listeners.End(attempt, status, failure, delivered,
-                    Duration.ofNanos(System.nanoTime() - attemptStartNanos), requestId, rateLimit));
+                    Duration.ofNanos(System.nanoTime() - attemptStartNanos), secret.scrub(requestId), rateLimit));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.chatsdk.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -141,5 +142,17 @@ public interface RateLimiter {
          *     empty when the response had none of them
          */
         Optional<RateLimit> rateLimit();
+
+        /**
+         * When the attempt this response answers was sent, by the client's clock: a limiter that
+         * counts in fixed windows can tell a report about the window that has just ended (an attempt
+         * sent before the boundary, answered after it) from one about the current window. The
+         * default is empty, for responses made up outside a client.
+         *
+         * @return the moment the attempt was handed to the network, or empty when unknown
+         */
+        default Optional<Instant> sentAt() {
+            return Optional.empty();
+        }
     }
 }

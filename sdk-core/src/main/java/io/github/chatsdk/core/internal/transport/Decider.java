@@ -11,6 +11,7 @@ import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.HttpResult;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,6 +106,9 @@ final class Decider {
         Request request = b.build();
         log.request(request, x.attempt, maxAttempts(x), x.secret);
         x.attemptStartNanos = System.nanoTime();
+        if (limiter != RateLimiter.none()) {
+            x.attemptSentAt = clock.instant();
+        }
         return request;
     }
 
@@ -209,7 +213,11 @@ final class Decider {
 
     /** Tells the rate limiter what the response said; a limiter that throws here is logged once and ignored. */
     private void feedback(Exchange<?> x, int code, RateLimit rateLimit) {
+        if (limiter == RateLimiter.none()) {
+            return;
+        }
         String name = x.operation.name();
+        Instant sentAt = x.attemptSentAt;
         try {
             limiter.onResponse(new RateLimiter.Response() {
                 @Override
@@ -225,6 +233,11 @@ final class Decider {
                 @Override
                 public Optional<RateLimit> rateLimit() {
                     return Optional.ofNullable(rateLimit);
+                }
+
+                @Override
+                public Optional<Instant> sentAt() {
+                    return Optional.ofNullable(sentAt);
                 }
             });
         } catch (RuntimeException e) {

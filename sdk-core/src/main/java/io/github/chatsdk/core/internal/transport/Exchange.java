@@ -52,6 +52,8 @@ final class Exchange<T> implements CallListener.Call {
     HttpLog.Secret secret = HttpLog.Secret.NONE;
     /** When the current attempt was sent. */
     long attemptStartNanos;
+    /** When the current attempt was sent, by the client's clock (what the rate limiter is told). */
+    Instant attemptSentAt;
     /** The current attempt's network state. */
     ConnectionGuard.AttemptState state;
     /** How long the next attempt has waited for its permit so far, and how often it was refused. */

@@ -36,18 +36,20 @@ final class BrekApi implements SandboxApi {
     private final String tenantId;
     private final String channelId;
     private final int limitPerMinute;
+    private final long windowMillis;
     private final Clock clock;
     private volatile Ids ids;
     private final ConcurrentHashMap<String, BrekSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger recordedEvents = new AtomicInteger();
 
-    BrekApi(Map<String, String> partnersByKey, String tenantId, String channelId, int limitPerMinute, Clock clock,
-            long seed) {
+    BrekApi(Map<String, String> partnersByKey, String tenantId, String channelId, int limitPerMinute,
+            long windowMillis, Clock clock, long seed) {
         this.partnersByKey = Map.copyOf(partnersByKey);
         this.tenantId = tenantId;
         this.channelId = channelId;
         this.limitPerMinute = limitPerMinute;
+        this.windowMillis = windowMillis;
         this.clock = clock;
         this.ids = new Ids(seed);
     }
@@ -125,7 +127,9 @@ final class BrekApi implements SandboxApi {
         if (partnerId == null) {
             return gateway(403, "Invalid partner API key.", "invalid_partner_api_key", JsonNull.INSTANCE, requestId);
         }
-        Window.Decision rate = windows.computeIfAbsent(partnerId, p -> new Window()).take(clock.millis(), limitPerMinute);
+        // counted when the request arrived (the time its log entry shows)
+        Window.Decision rate = windows.computeIfAbsent(partnerId, p -> new Window())
+                .take(in.receivedAt.toEpochMilli(), limitPerMinute, windowMillis);
         Reply reply;
         if (!rate.allowed) {
             reply = rateLimited(partnerId, requestId).header("retry-after", Long.toString(rate.retryAfterSeconds));
@@ -164,7 +168,7 @@ final class BrekApi implements SandboxApi {
     private Reply rateLimited(String partnerId, String requestId) {
         JsonObject details = new JsonObject();
         details.addProperty("partnerId", partnerId);
-        return gateway(429, "Exceeded " + limitPerMinute + " requests per minute", "rate_limited", details, requestId);
+        return gateway(429, exceeded(), "rate_limited", details, requestId);
     }
 
     @Override
@@ -185,8 +189,7 @@ final class BrekApi implements SandboxApi {
             String partnerId = key == null ? null : partnersByKey.get(key);
             JsonObject details = new JsonObject();
             details.addProperty("partnerId", partnerId);
-            reply = gateway(429, "Exceeded " + limitPerMinute + " requests per minute", "rate_limited", details,
-                    requestId)
+            reply = gateway(429, exceeded(), "rate_limited", details, requestId)
                     .header("x-ratelimit-limit", Integer.toString(limitPerMinute))
                     .header("x-ratelimit-remaining", "0");
             if (partnerId != null) {
@@ -431,7 +434,14 @@ final class BrekApi implements SandboxApi {
         return out.toString();
     }
 
-    /** A fixed one-minute window of one partner. */
+    /** The 429 message: {@code Exceeded 120 requests per minute}, or per the configured window. */
+    private String exceeded() {
+        String per = windowMillis == 60_000L ? "minute"
+                : windowMillis % 1000 == 0 ? (windowMillis / 1000) + " seconds" : windowMillis + " ms";
+        return "Exceeded " + limitPerMinute + " requests per " + per;
+    }
+
+    /** A fixed window of one partner: whole multiples of the window length since the epoch (clock minutes by default). */
     static final class Window {
         private long minute = Long.MIN_VALUE;
         private int used;
@@ -448,14 +458,14 @@ final class BrekApi implements SandboxApi {
             }
         }
 
-        synchronized Decision take(long nowMillis, int limit) {
-            long current = Math.floorDiv(nowMillis, 60_000L);
+        synchronized Decision take(long nowMillis, int limit, long windowMillis) {
+            long current = Math.floorDiv(nowMillis, windowMillis);
             if (current != minute) {
                 minute = current;
                 used = 0;
             }
             if (used >= limit) {
-                long untilNext = (current + 1) * 60_000L - nowMillis;
+                long untilNext = (current + 1) * windowMillis - nowMillis;
                 return new Decision(false, 0, Math.max(1, (untilNext + 999) / 1000));
             }
             used++;

@@ -1,6 +1,7 @@
 package io.github.chatsdk.testkit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ import java.util.Optional;
  *       {@code requestId} on errors); {@code x-partner-id}, {@code x-ratelimit-limit} and
  *       {@code x-ratelimit-remaining} on every authenticated one.</li>
  *   <li><b>Rate limit.</b> {@link Builder#rateLimitPerMinute(int)} requests per partner per
- *       clock minute (fixed windows of the {@link Builder#clock(Clock) clock}); over it: 429
- *       {@code rate_limited}, {@code details.partnerId}, and {@code retry-after} in seconds.</li>
+ *       clock minute (fixed windows of the {@link Builder#clock(Clock) clock}), or per a shorter
+ *       window with {@link Builder#rateLimit(int, Duration)}; a request counts in the window in which
+ *       it arrived ({@link SandboxRequest#receivedAt()}); over it: 429 {@code rate_limited},
+ *       {@code details.partnerId}, and {@code retry-after} in whole seconds (at least 1).</li>
  *   <li><b>Sessions.</b> Ids {@code sess_<millis>_<8 chars>}; conversation
  *       {@code <channelId>:<threadTs>} with channel id {@value #DEFAULT_CHANNEL_ID} and thread
  *       {@code = sessionId} unless the request gives them; tenant {@value #DEFAULT_TENANT_ID};
@@ -197,6 +200,7 @@ public final class BrekSandbox extends Sandbox {
         private String tenantId = DEFAULT_TENANT_ID;
         private String channelId = DEFAULT_CHANNEL_ID;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+        private long rateLimitWindowMillis = 60_000L;
         private Clock clock = Clock.systemUTC();
         private long seed = 20260218L;
         private int port;
@@ -252,6 +256,32 @@ public final class BrekSandbox extends Sandbox {
                 throw new IllegalArgumentException("rateLimitPerMinute < 1: " + limit);
             }
             this.rateLimitPerMinute = limit;
+            this.rateLimitWindowMillis = 60_000L;
+            return this;
+        }
+
+        /**
+         * Requests per partner per fixed window of another length than a minute, so that a test of
+         * rate limiting runs in seconds: windows start at whole multiples of {@code window} since the
+         * epoch of the {@link #clock(Clock) clock} (with one minute, clock minutes, as
+         * {@link #rateLimitPerMinute(int)}). {@code x-ratelimit-limit} reports {@code limit}; a 429's
+         * {@code retry-after} is the rest of the window rounded up to whole seconds.
+         *
+         * @param limit at least 1
+         * @param window at least 1 ms and a whole number of milliseconds, at most one day
+         * @return this builder
+         */
+        public Builder rateLimit(int limit, Duration window) {
+            Objects.requireNonNull(window, "window == null");
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit < 1: " + limit);
+            }
+            if (window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0
+                    || window.toNanos() % 1_000_000L != 0) {
+                throw new IllegalArgumentException("window must be whole milliseconds from 1 ms to 1 day: " + window);
+            }
+            this.rateLimitPerMinute = limit;
+            this.rateLimitWindowMillis = window.toMillis();
             return this;
         }
 
@@ -301,7 +331,7 @@ public final class BrekSandbox extends Sandbox {
         public BrekSandbox start() {
             Map<String, String> keys = partners.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_PARTNER_ID) : partners;
             return new BrekSandbox(this, keys,
-                    new BrekApi(keys, tenantId, channelId, rateLimitPerMinute, clock, seed));
+                    new BrekApi(keys, tenantId, channelId, rateLimitPerMinute, rateLimitWindowMillis, clock, seed));
         }
 
         Builder copy() {
@@ -310,6 +340,7 @@ public final class BrekSandbox extends Sandbox {
             b.tenantId = tenantId;
             b.channelId = channelId;
             b.rateLimitPerMinute = rateLimitPerMinute;
+            b.rateLimitWindowMillis = rateLimitWindowMillis;
             b.clock = clock;
             b.seed = seed;
             b.port = port;

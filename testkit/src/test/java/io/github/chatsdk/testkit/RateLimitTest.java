@@ -2,6 +2,7 @@ package io.github.chatsdk.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,53 @@ class RateLimitTest {
         Http.Res fresh = create("acme-1");
         assertEquals(200, fresh.status);
         assertEquals("2", fresh.header("x-ratelimit-remaining"));
+    }
+
+    @Test
+    void aShortWindowCountsInWholeMultiplesOfItsLengthAndAsksToRetryInWholeSeconds() {
+        brek.close();
+        clock = new ManualClock(Instant.parse("2026-02-18T23:22:10.250Z"));
+        brek = BrekSandbox.builder().partner("acme-1", "acme").rateLimit(2, Duration.ofMillis(500)).clock(clock)
+                .start();
+        http = new Http(brek.baseUrl(), SpecChecks.BREK, true);
+
+        assertEquals("1", create("acme-1").header("x-ratelimit-remaining"));
+        Http.Res second = create("acme-1");
+        assertEquals("2", second.header("x-ratelimit-limit"));
+        assertEquals("0", second.header("x-ratelimit-remaining"));
+        Http.Res limited = create("acme-1");
+        BrekSandboxTest.assertErrorBody(limited, 429, "Exceeded 2 requests per 500 ms", "rate_limited");
+        assertEquals("1", limited.header("retry-after"), "250 ms left, rounded up to a whole second");
+
+        clock.advance(Duration.ofMillis(249));
+        assertEquals(429, create("acme-1").status, "still the window 10.000-10.500");
+        clock.advance(Duration.ofMillis(1));
+        assertEquals("1", create("acme-1").header("x-ratelimit-remaining"), "a new window at 10.500");
+    }
+
+    @Test
+    void aMinuteLongWindowIsTheSameAsAPerMinuteLimit() {
+        brek.close();
+        brek = BrekSandbox.builder().partner("acme-1", "acme").rateLimit(1, Duration.ofMinutes(1)).clock(clock)
+                .start();
+        http = new Http(brek.baseUrl(), SpecChecks.BREK, true);
+        create("acme-1");
+        Http.Res limited = create("acme-1");
+        BrekSandboxTest.assertErrorBody(limited, 429, "Exceeded 1 requests per minute", "rate_limited");
+        assertEquals("50", limited.header("retry-after"));
+    }
+
+    @Test
+    void aWindowMustBeWholeMillisecondsUpToADay() {
+        BrekSandbox.Builder b = BrekSandbox.builder();
+        assertThrows(IllegalArgumentException.class,
+                () -> b.rateLimit(1, Duration.ofNanos(1_500_000)));
+        assertThrows(IllegalArgumentException.class,
+                () -> b.rateLimit(1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> b.rateLimit(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> b.rateLimit(1, Duration.ofDays(2)));
     }
 
     @Test

@@ -43,6 +43,7 @@ final class SandboxServer implements AutoCloseable {
     private final String baseUrl;
 
     SandboxServer(String name, int port, SandboxApi api, Clock clock) {
+        GsonFloor.check();
         this.api = api;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();

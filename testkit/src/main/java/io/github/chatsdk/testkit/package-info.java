@@ -16,7 +16,8 @@
  * }
  * }</pre>
  *
- * <p>Dependencies: Gson at run time; nothing else. The servers are the JDK's
+ * <p>Dependencies: Gson (2.8.9 or newer; a sandbox refuses to start on an older one, naming the
+ * version it needs) at run time; nothing else. The servers are the JDK's
  * {@code com.sun.net.httpserver} (module {@code jdk.httpserver}). The JUnit 5 extensions
  * ({@link io.github.chatsdk.testkit.BrekSandboxExtension}, {@link io.github.chatsdk.testkit.HelviaSandboxExtension})
  * need {@code junit-jupiter-api}, an optional dependency: it is not passed on, so a project that

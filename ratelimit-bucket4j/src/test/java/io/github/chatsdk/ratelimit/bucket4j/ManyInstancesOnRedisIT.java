@@ -96,6 +96,11 @@ class ManyInstancesOnRedisIT {
         final BrekClient brek;
 
         Instance(int number, boolean async, boolean failClosed) {
+            this(number, async, failClosed, true);
+        }
+
+        /** With {@code shared} false, the client has no limiter: the default settings. */
+        Instance(int number, boolean async, boolean failClosed, boolean shared) {
             this.number = number;
             this.async = async;
             // what docs/many-instances.md recommends: fail fast while Redis is away, reconnect soon
@@ -114,7 +119,10 @@ class ManyInstancesOnRedisIT {
                     .failClosed(failClosed)
                     .retryStoreAfter(Duration.ofMillis(300))
                     .build();
-            brek = BrekClient.builder().apiKey("acme-live-key").baseUrl(sandbox.baseUrl()).rateLimiter(limiter).build();
+            BrekClient.Builder b = BrekClient.builder().apiKey("acme-live-key").baseUrl(sandbox.baseUrl());
+            // the baseline: the default client (no limiter; 429s are retried after their Retry-After),
+            // with retries enough that every event gets through
+            brek = (shared ? b.rateLimiter(limiter) : b.maxRetries(5)).build();
             instances.add(this);
         }
 
@@ -195,6 +203,21 @@ class ManyInstancesOnRedisIT {
                     + perWindow.values());
         }
         assertStoredInRedis();
+    }
+
+    @Test
+    void withoutTheSharedBucketTheSameRunIsRefusedOverAndOverTheBaseline() throws Exception {
+        for (int i = 0; i < INSTANCES; i++) {
+            new Instance(i, i % 2 == 1, false, false); // each client only retries what it is refused
+        }
+        List<String> sent = runAll(30, i -> { });
+        List<SandboxRequest> log = sandbox.requests();
+        assertSpecConformant(log);
+        assertEveryEventRecordedOnce(sent, log); // the retries saved every event...
+        long refused = count(log, 429);
+        System.out.printf("[many-instances] baseline without the shared bucket (default client, maxRetries 5): %d HTTP 429"
+                + " in %d requests; per window: %s%n", refused, log.size(), perWindow(log).values());
+        assertTrue(refused > 0, "...at the price of 429s: " + refused); // what the shared bucket avoids
     }
 
     @Test

@@ -164,7 +164,11 @@ class BrekTracingTest {
             assertEquals(traceparent(second), sent.get(1).header("traceparent").orElseThrow());
 
             // the metrics of the booking
-            Map<String, MetricData> m = InMemoryTelemetry.byName(otel.metrics.collectAllMetrics());
+            java.util.Collection<MetricData> collected = otel.metrics.collectAllMetrics();
+            TraceDump.write("booking-503-" + (async ? "async" : "sync"), otel.spans.getFinishedSpanItems(), collected,
+                    sent.stream().map(r -> r.method() + " " + r.path() + " -> " + r.responseStatus() + "  traceparent: "
+                            + r.header("traceparent").orElse("-")).collect(Collectors.toList()));
+            Map<String, MetricData> m = InMemoryTelemetry.byName(collected);
             assertEquals(Map.of(List.of("POST", 503L, "503", "127.0.0.1", (long) sandbox.port()), 1L,
                     List.of("POST", 200L, "", "127.0.0.1", (long) sandbox.port()), 1L),
                     InMemoryTelemetry.histogramCounts(m.get("http.client.request.duration"),

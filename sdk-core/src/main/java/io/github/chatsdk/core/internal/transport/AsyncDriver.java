@@ -56,9 +56,9 @@ final class AsyncDriver {
         String msg = x.attempt == 0
                 ? "The rate limiter failed before the first attempt" + what + "; the request was not sent"
                 : "The rate limiter failed before attempt " + next + what + "; attempt " + next + " was not sent"
-                        + (x.reached ? "; an earlier attempt may have reached the server, so the outcome is unknown"
+                        + (x.maybeProcessed ? "; an earlier attempt may have reached the server, so the outcome is unknown"
                                 : "; the request was not delivered");
-        return new ConnectionException(msg, e, x.attempt, x.key(), x.reached);
+        return new ConnectionException(msg, e, x.attempt, x.key(), x.maybeProcessed);
     }
 
     /**
@@ -184,11 +184,12 @@ final class AsyncDriver {
                 } else {
                     fail(new ConnectionException("OkHttp's dispatcher refused the call (its executor is shut down)"
                             + " after " + x.attempt + (x.attempt == 1 ? " attempt" : " attempts")
-                            + "; the request was not delivered", e, x.attempt, x.key(), x.reached));
+                            + "; the request was not delivered", e, x.attempt, x.key(), x.maybeProcessed));
                 }
                 return;
             }
-            decide(() -> t.decider.onFailure(x, e, c.isCanceled()));
+            // never c.isCanceled(): OkHttp cancels a call whose timeout expired, too
+            decide(() -> t.decider.onFailure(x, e, x.state.canceled));
         }
 
         @Override
@@ -235,7 +236,7 @@ final class AsyncDriver {
                 wait = t.options.sleeper().sleepAsync(delay);
             } catch (RuntimeException e) {
                 fail(new ConnectionException("The client's sleeper failed to schedule a wait after " + x.attempt
-                        + " attempts", e, x.attempt, x.key(), x.reached));
+                        + " attempts", e, x.attempt, x.key(), x.maybeProcessed));
                 return;
             }
             hold(wait);
@@ -244,7 +245,7 @@ final class AsyncDriver {
                     task.run();
                 } else if (!(e instanceof CancellationException) && !future.isDone()) {
                     fail(new ConnectionException("The client's wait failed after " + x.attempt + " attempts", e,
-                            x.attempt, x.key(), x.reached));
+                            x.attempt, x.key(), x.maybeProcessed));
                 }
             });
         }
@@ -271,6 +272,10 @@ final class AsyncDriver {
                 p.cancel(false);
             }
             if (c != null) {
+                ConnectionGuard.AttemptState s = x.state;
+                if (s != null) {
+                    s.canceled = true;
+                }
                 c.cancel();
             }
         }

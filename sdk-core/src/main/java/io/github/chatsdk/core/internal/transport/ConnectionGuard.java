@@ -2,8 +2,10 @@ package io.github.chatsdk.core.internal.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import okhttp3.Connection;
@@ -21,14 +23,19 @@ import okhttp3.Response;
  * such a connection in its pool and, unless it was idle for 10 s or more, hands it to the next
  * request without looking; the request is written into a dead socket and fails with "unexpected end
  * of stream", and since the client cannot tell that failure from a server that read the request and
- * then died, the outcome would be unknown. So before a request goes out on a connection that has
- * carried an exchange before and has been idle for at least {@value #IDLE_CHECK_MILLIS} ms, this
- * interceptor reads the socket for at most 1 ms: nothing to read means the connection is alive; an
- * end of stream, a reset, or any unexpected byte means the server has closed it (an idle HTTP/1.1
- * server sends nothing unasked). Then the socket is closed (OkHttp drops it from the pool) and the
- * attempt fails with {@link StaleConnectionException} before a single byte of the request was
- * written: the request was certainly not delivered, so the transport sends it again, at once, on a
- * fresh connection, whatever the operation.
+ * then died, the outcome would be unknown. So before a request goes out on a pooled connection that
+ * {@linkplain #mustProbe must be probed} (idle for {@value #IDLE_CHECK_MILLIS} ms or more, or on its
+ * first reuse, or to a server seen closing connections right after answering), this interceptor
+ * reads the socket for at most 1 ms: nothing to read means the connection is alive; an end of
+ * stream, a reset, or any unexpected byte means the server has closed it (an idle HTTP/1.1 server
+ * sends nothing unasked). Then the socket is closed (OkHttp drops it from the pool) and the attempt
+ * fails with {@link StaleConnectionException} before a single byte of the request was written: the
+ * request was certainly not delivered, so the transport sends it again, at once, on another
+ * connection, whatever the operation.
+ *
+ * <p>What remains is a race no client can close: a server whose idle timer fires in the instant
+ * between the probe and the request's arrival. Then the failure is reported as it is: the request
+ * may have been delivered, and is resent only when that is safe.
  *
  * <p>HTTP/2 connections are not probed: OkHttp reads them all the time and learns of a closed
  * connection (FIN or GOAWAY) as it happens.
@@ -38,11 +45,33 @@ import okhttp3.Response;
  * was not delivered.
  */
 final class ConnectionGuard implements Interceptor {
-    /** Connections idle for less than this are used without a probe: too soon for a FIN to matter. */
+    /** Connections idle for less than this are used without a probe, unless {@link #mustProbe} says otherwise. */
     static final long IDLE_CHECK_MILLIS = 2;
+    /**
+     * A connection found closed by the server after carrying a single exchange and less than this
+     * idle marks its server as one that closes connections right after answering.
+     */
+    static final long EAGER_CLOSE_MILLIS = 1000;
+    /** How many servers that close eagerly are remembered (a client talks to one or two). */
+    private static final int MAX_EAGER_CLOSERS = 64;
 
-    /** When each connection that carried an exchange last finished one; weak: the pool owns them. */
-    private final Map<Connection, Long> lastUsed = new WeakHashMap<>();
+    /** What this guard knows of each connection that carried an exchange; weak: the pool owns them. */
+    private final Map<Connection, Usage> usage = new WeakHashMap<>();
+    /** The servers (address and port) that closed a connection right after its first answer. */
+    private final Map<InetSocketAddress, Boolean> eagerClosers = new LinkedHashMap<InetSocketAddress, Boolean>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Boolean> eldest) {
+            return size() > MAX_EAGER_CLOSERS;
+        }
+    };
+
+    /** When a connection last finished an exchange, and how many it carried. */
+    private static final class Usage {
+        long lastEndNanos;
+        int exchanges;
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -53,19 +82,26 @@ final class ConnectionGuard implements Interceptor {
             state.connected = true;
         }
         if (connection != null) {
-            Long last;
-            synchronized (lastUsed) {
-                last = lastUsed.get(connection);
+            long lastEnd;
+            int exchanges;
+            synchronized (usage) {
+                Usage u = usage.get(connection);
+                lastEnd = u == null ? 0 : u.lastEndNanos;
+                exchanges = u == null ? 0 : u.exchanges;
             }
-            if (last != null) {
+            if (exchanges > 0) {
                 if (state != null) {
                     state.reused = true;
                 }
-                long idleMillis = (System.nanoTime() - last) / 1_000_000;
-                if (idleMillis >= IDLE_CHECK_MILLIS && connection.protocol() != Protocol.HTTP_2
+                long idleMillis = (System.nanoTime() - lastEnd) / 1_000_000;
+                InetSocketAddress server = connection.route().socketAddress();
+                if (connection.protocol() != Protocol.HTTP_2 && mustProbe(idleMillis, exchanges, server)
                         && closedByPeer(connection.socket())) {
-                    synchronized (lastUsed) {
-                        lastUsed.remove(connection);
+                    synchronized (usage) {
+                        usage.remove(connection);
+                    }
+                    if (exchanges == 1 && idleMillis < EAGER_CLOSE_MILLIS) {
+                        rememberEagerCloser(server);
                     }
                     throw new StaleConnectionException(idleMillis);
                 }
@@ -79,10 +115,37 @@ final class ConnectionGuard implements Interceptor {
             return response;
         } finally {
             if (connection != null) {
-                synchronized (lastUsed) {
-                    lastUsed.put(connection, System.nanoTime());
+                synchronized (usage) {
+                    Usage u = usage.computeIfAbsent(connection, c -> new Usage());
+                    u.lastEndNanos = System.nanoTime();
+                    u.exchanges++;
                 }
             }
+        }
+    }
+
+    /**
+     * Whether a pooled HTTP/1.1 connection must be probed before it carries a request. A probe of a
+     * live connection costs a 1 ms read timeout; a closed one is found at once. So a connection is
+     * probed when it has been idle for {@value #IDLE_CHECK_MILLIS} ms or more (anything shorter is
+     * too soon for a server's idle timer), and also, however short the pause, on its first reuse
+     * (once per connection: a server that closes right after each answer, without
+     * {@code Connection: close}, sends its FIN right behind the response, so it is caught within
+     * the 1 ms) and on every reuse of a connection to a server that was seen doing so.
+     */
+    boolean mustProbe(long idleMillis, int exchanges, InetSocketAddress server) {
+        if (idleMillis >= IDLE_CHECK_MILLIS || exchanges == 1) {
+            return true;
+        }
+        synchronized (eagerClosers) {
+            return eagerClosers.containsKey(server);
+        }
+    }
+
+    /** Remembers a server that closed a connection right after its first answer: its connections are always probed. */
+    void rememberEagerCloser(InetSocketAddress server) {
+        synchronized (eagerClosers) {
+            eagerClosers.put(server, Boolean.TRUE);
         }
     }
 
@@ -150,5 +213,11 @@ final class ConnectionGuard implements Interceptor {
         volatile boolean reused;
         /** Response headers arrived. */
         volatile boolean responded;
+        /**
+         * The transport cancelled the attempt's call (the caller cancelled the future, or the client
+         * was closed). Kept here because {@code Call.isCanceled()} cannot tell: OkHttp also cancels a
+         * call whose whole-call timeout expired.
+         */
+        volatile boolean canceled;
     }
 }

@@ -68,7 +68,7 @@ final class Decider {
     }
 
     int maxAttempts(Exchange<?> x) {
-        return x.settings.maxRetries + 1 + x.freeResends;
+        return x.settings.maxRetries + 1 + x.freeResends + x.staleResends;
     }
 
     /**
@@ -114,12 +114,16 @@ final class Decider {
 
     /** The decision after an attempt that got a response; reads (boundedly) and closes it. */
     <T> Step<T> onResponse(Exchange<T> x, Response response) {
-        x.reached = true;
+        x.delivered = true;
         String key = x.key();
         HttpLog.Secret secret = x.secret;
         try (Response r = response) {
             int code = r.code();
             x.lastStatus = code;
+            if (code != 429) { // a 429 is a refusal: the request was not processed
+                x.maybeProcessedBy = "HTTP " + code + " to attempt " + x.attempt;
+                x.maybeProcessed = true;
+            }
             RateLimit rateLimit = RateLimitHeaders.of(r.headers(), clock);
             ResponseMeta meta = new ResponseMeta(code, r.headers(), rateLimit, x.attempt);
             feedback(x, code, rateLimit);
@@ -195,20 +199,22 @@ final class Decider {
     <T> Step<T> onFailure(Exchange<T> x, IOException e, boolean canceled) {
         Failures.Failure f = Failures.classify(e, x.state, canceled, Thread.currentThread().isInterrupted());
         if (f.delivered) {
-            x.reached = true;
+            x.delivered = true;
+            x.maybeProcessedBy = "attempt " + x.attempt + " failed after it was sent";
+            x.maybeProcessed = true;
         }
         x.lastStatus = 0;
         log.failure(x.template, f.delivered ? "failed" : "not delivered", e, x.attempt, maxAttempts(x),
                 x.millisSinceAttemptStart(), x.secret);
         x.attemptEnded(0, e, f.delivered, null, null);
-        RetryPolicy.Decision d = policy.afterFailure(f, x.operation.retrySafe(), x.retriesLeft(), x.freeResendsLeft(),
+        RetryPolicy.Decision d = policy.afterFailure(f, x.operation.retrySafe(), x.retriesLeft(), x.freeResendsLeft(f),
                 x.retries + 1);
         if (d.retry()) {
             log.retry(x.template, d.delay, e.getClass().getSimpleName()
                     + (d.free ? ", not delivered: resent at once on a fresh connection" : ""));
             return Step.retry(d);
         }
-        return Step.fail(Failures.exception(f, x.attempt, x.key(), x.reached, x.write, 0));
+        return Step.fail(Failures.exception(f, x.attempt, x.key(), x.maybeProcessed, x.write, 0));
     }
 
     /** Tells the rate limiter what the response said; a limiter that throws here is logged once and ignored. */

@@ -42,10 +42,18 @@ final class Exchange<T> implements CallListener.Call {
     volatile int attempt;
     /** Retries spent (free resends of never-delivered requests do not count). */
     int retries;
-    /** Free resends made of never-delivered requests. */
+    /** Free resends made of never-delivered requests: refused HTTP/2 streams, and stale pooled connections. */
     int freeResends;
-    /** Whether an attempt may have reached the server. */
-    volatile boolean reached;
+    int staleResends;
+    /**
+     * Whether an attempt may have been processed by the server: it got a response other than 429
+     * (a refusal: not processed), or it failed after it may have been written.
+     */
+    volatile boolean maybeProcessed;
+    /** What made {@link #maybeProcessed} true, for messages ("HTTP 503 to attempt 1"). */
+    volatile String maybeProcessedBy;
+    /** Whether any attempt reached the server (a refused one included). */
+    volatile boolean delivered;
     /** The status of the last response, 0 when the last attempt got none. */
     volatile int lastStatus;
     /** The credential of the current attempt, to scrub from what is logged or kept. */
@@ -81,8 +89,10 @@ final class Exchange<T> implements CallListener.Call {
         return retries < settings.maxRetries;
     }
 
-    boolean freeResendsLeft() {
-        return freeResends < RetryPolicy.MAX_UNDELIVERED_RESENDS;
+    /** Whether a request lost as {@code f} may still be resent without spending a retry. */
+    boolean freeResendsLeft(Failures.Failure f) {
+        return f.resend == Failures.Resend.AT_ONCE_STALE ? staleResends < RetryPolicy.MAX_STALE_RESENDS
+                : freeResends < RetryPolicy.MAX_UNDELIVERED_RESENDS;
     }
 
     /** The attempt a permit is asked for: the next one. */
@@ -110,7 +120,9 @@ final class Exchange<T> implements CallListener.Call {
 
     /** Records a retry decision: the next attempt waits for a new permit, the listeners are told. */
     void retryScheduled(RetryPolicy.Decision decision) {
-        if (decision.free) {
+        if (decision.free && decision.stale) {
+            staleResends++;
+        } else if (decision.free) {
             freeResends++;
         } else {
             retries++;

@@ -23,12 +23,16 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  *   <tr><td>before any connection (refused, DNS, connect timeout, TLS handshake)</td><td>no</td>
  *       <td>every operation, after the backoff</td></tr>
  *   <tr><td>pooled connection found closed by the server before writing ({@link ConnectionGuard})</td>
- *       <td>no</td><td>every operation, at once, on a fresh connection</td></tr>
+ *       <td>no</td><td>every operation, at once, on another connection (up to
+ *       {@value RetryPolicy#MAX_STALE_RESENDS} times, then after the backoff)</td></tr>
  *   <tr><td>HTTP/2 {@code REFUSED_STREAM} (also GOAWAY past the stream), connection shut down</td>
- *       <td>no</td><td>every operation, at once</td></tr>
+ *       <td>no</td><td>every operation, at once (up to {@value RetryPolicy#MAX_UNDELIVERED_RESENDS}
+ *       times, then after the backoff)</td></tr>
  *   <tr><td>certificate not trusted, host name mismatch, cleartext not permitted</td><td>no</td>
  *       <td>never: another attempt fails the same way</td></tr>
- *   <tr><td>timeout after the connection was made</td><td>maybe</td><td>retry-safe only</td></tr>
+ *   <tr><td>timeout after the connection was made, the whole-call timeout included (OkHttp cancels
+ *       the call then: that is told from a cancellation by the transport's own flag, never by
+ *       {@code Call.isCanceled()})</td><td>maybe</td><td>retry-safe only</td></tr>
  *   <tr><td>reset, end of stream, other I/O after the connection was made</td><td>maybe</td>
  *       <td>retry-safe only</td></tr>
  *   <tr><td>cancelled (the caller or {@code close()}), thread interrupted</td><td>maybe</td>
@@ -42,7 +46,12 @@ final class Failures {
         NEVER,
         /** After the backoff, for every operation: the request never reached the server. */
         BACKOFF_ANY,
-        /** At once, for every operation: the request never reached the server, and the server is there. */
+        /**
+         * At once, for every operation, on another connection: the pooled connection had been closed
+         * by the server before the request was written ({@link ConnectionGuard}).
+         */
+        AT_ONCE_STALE,
+        /** At once, for every operation: the server refused the HTTP/2 stream unprocessed. */
         AT_ONCE_ANY,
         /** After the backoff, only when the operation is retry-safe. */
         BACKOFF_IF_SAFE
@@ -74,7 +83,9 @@ final class Failures {
     /**
      * @param e the failure
      * @param state what the network layer saw of the attempt
-     * @param canceled whether the attempt's call was cancelled (by the caller or by {@code close()})
+     * @param canceled whether the transport cancelled the attempt's call (the caller cancelled it, or
+     *     {@code close()} did); a call OkHttp cancelled because its timeout expired is not: that is a
+     *     timeout, an {@link InterruptedIOException}
      * @param interrupted whether the calling thread was interrupted
      */
     static Failure classify(IOException e, ConnectionGuard.AttemptState state, boolean canceled, boolean interrupted) {
@@ -84,7 +95,10 @@ final class Failures {
         if (untrusted(e)) {
             return new Failure(e, false, false, Resend.NEVER, null);
         }
-        if (e instanceof ConnectionGuard.StaleConnectionException || refusedStream(e)) {
+        if (e instanceof ConnectionGuard.StaleConnectionException) {
+            return new Failure(e, false, false, Resend.AT_ONCE_STALE, RetryReason.NOT_DELIVERED);
+        }
+        if (refusedStream(e)) {
             return new Failure(e, false, false, Resend.AT_ONCE_ANY, RetryReason.NOT_DELIVERED);
         }
         boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
@@ -129,6 +143,9 @@ final class Failures {
             Field code = e.getClass().getField("errorCode");
             return "REFUSED_STREAM".equals(String.valueOf(code.get(e)));
         } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+            // the only message read anywhere, and only as a fallback: the type is already known to be
+            // StreamResetException, whose field the module system may keep unreadable (okhttp3 does
+            // not export okhttp3.internal.http2); its message is built from that same field
             String message = e.getMessage();
             return message != null && message.endsWith(": REFUSED_STREAM");
         }

@@ -14,9 +14,11 @@ import java.util.function.DoubleSupplier;
  *   <li>429 is retried for every operation: a rate-limited request was refused before it was
  *       processed (RFC 6585; Brek's gateway answers before the request reaches the agent);</li>
  *   <li>a request that certainly never reached the server is resent for every operation (see
- *       {@link Failures}); one lost to a stale pooled connection or a refused HTTP/2 stream at once
- *       and without spending a retry (at most {@value #MAX_UNDELIVERED_RESENDS} such resends per
- *       call), a connect failure after the backoff;</li>
+ *       {@link Failures}); one lost to a stale pooled connection at once and without spending a
+ *       retry (at most {@value #MAX_STALE_RESENDS} per call: each one closes a dead connection of
+ *       the pool, which is finite), one refused as an HTTP/2 stream at once and without spending a
+ *       retry (at most {@value #MAX_UNDELIVERED_RESENDS} per call), then after the backoff, spending
+ *       retries; a connect failure after the backoff;</li>
  *   <li>any other I/O failure is retried only when the operation is retry-safe;</li>
  *   <li>the delay is the response's {@code Retry-After} (seconds or HTTP date) when it has one, else
  *       exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter in [50%, 100%]; a
@@ -25,8 +27,14 @@ import java.util.function.DoubleSupplier;
  * </ul>
  */
 final class RetryPolicy {
-    /** Resends of never-delivered attempts (stale connection, refused stream) a call may make beyond its retries. */
+    /** Resends of refused HTTP/2 streams a call may make at once, beyond its retries. */
     static final int MAX_UNDELIVERED_RESENDS = 3;
+    /**
+     * Resends after stale pooled connections a call may make at once, beyond its retries. Each one
+     * found a dead connection and closed it, so they end when the pool holds no more dead ones;
+     * the bound is a safeguard only.
+     */
+    static final int MAX_STALE_RESENDS = 32;
     static final Duration BASE_DELAY = Duration.ofMillis(500);
     static final Duration MAX_DELAY = Duration.ofSeconds(8);
 
@@ -48,19 +56,26 @@ final class RetryPolicy {
 
     /** What to do after an attempt: stop, or send attempt {@code next} after {@code delay}. */
     static final class Decision {
-        static final Decision STOP = new Decision(null, null, false, null);
+        static final Decision STOP = new Decision(null, null, false, null, false);
         final Duration delay;
         final RetryReason reason;
         /** Whether the retry is a free resend of a never-delivered request (no retry is spent). */
         final boolean free;
+        /** Whether the free resend follows a stale pooled connection (else a refused stream). */
+        final boolean stale;
         /** Why the call stops although it could have been retried, for the log; {@code null} otherwise. */
         final String note;
 
-        private Decision(Duration delay, RetryReason reason, boolean free, String note) {
+        private Decision(Duration delay, RetryReason reason, boolean free, String note, boolean stale) {
             this.delay = delay;
             this.reason = reason;
             this.free = free;
             this.note = note;
+            this.stale = stale;
+        }
+
+        Decision(Duration delay, RetryReason reason, boolean free, String note) {
+            this(delay, reason, free, note, false);
         }
 
         boolean retry() {
@@ -90,14 +105,16 @@ final class RetryPolicy {
     /**
      * After a failure without a response.
      *
-     * @param freeResendsLeft whether a never-delivered request may still be resent without spending a retry
+     * @param freeResendsLeft whether a never-delivered request may still be resent without spending a
+     *     retry (the budget of the failure's kind: stale connection or refused stream)
      */
     Decision afterFailure(Failures.Failure f, boolean retrySafe, boolean retriesLeft, boolean freeResendsLeft,
             int retry) {
         switch (f.resend) {
+            case AT_ONCE_STALE:
             case AT_ONCE_ANY:
                 if (freeResendsLeft) {
-                    return new Decision(Duration.ZERO, f.reason, true, null);
+                    return new Decision(Duration.ZERO, f.reason, true, null, f.resend == Failures.Resend.AT_ONCE_STALE);
                 }
                 return retriesLeft ? new Decision(backoff(retry), f.reason, false, null) : Decision.STOP;
             case BACKOFF_ANY:

@@ -39,7 +39,8 @@ final class SyncDriver {
                 try {
                     step = t.decider.onResponse(x, call.execute());
                 } catch (IOException e) {
-                    step = t.decider.onFailure(x, e, call.isCanceled());
+                    // never call.isCanceled(): OkHttp cancels a call whose timeout expired, too
+                    step = t.decider.onFailure(x, e, x.state.canceled);
                 }
                 if (step.error != null) {
                     throw step.error;
@@ -91,7 +92,7 @@ final class SyncDriver {
             if (!w.interruptedByClose) {
                 Thread.currentThread().interrupt();
                 throw new ConnectionException("Interrupted " + when + " after " + x.attempt
-                        + (x.attempt == 1 ? " attempt" : " attempts"), e, x.attempt, x.key(), x.reached);
+                        + (x.attempt == 1 ? " attempt" : " attempts"), e, x.attempt, x.key(), x.maybeProcessed);
             }
         } finally {
             synchronized (w) {

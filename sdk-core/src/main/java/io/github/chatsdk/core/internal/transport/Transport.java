@@ -139,14 +139,35 @@ public final class Transport implements AutoCloseable {
         return x;
     }
 
-    /** The exception of a call that the client's closing stopped, saying whether an attempt was delivered. */
+    /**
+     * The exception of a call that the client's closing stopped: no further attempt is sent, and
+     * the message says whether an earlier attempt was delivered and whether it may have been
+     * processed ({@link ConnectionException#outcomeUnknown()}).
+     *
+     * @param inFlight whether an attempt was on its way when the client closed (its outcome is unknown)
+     */
     static ConnectionException closedDuringCall(Exchange<?> x, boolean inFlight, String when) {
         int attempts = x.attempt;
-        boolean unknown = x.reached || inFlight;
+        boolean unknown = x.maybeProcessed || inFlight;
+        String what;
+        if (inFlight) {
+            what = "; attempt " + attempts + " was in flight, so the outcome is unknown";
+        } else if (x.maybeProcessed) {
+            what = "; an earlier attempt was delivered (" + x.maybeProcessedBy + "), so the outcome is unknown";
+        } else if (x.delivered) {
+            what = "; every attempt that reached the server was refused unprocessed (HTTP 429): the request was not"
+                    + " applied";
+        } else {
+            what = "; the request was not delivered";
+        }
+        String key = x.key();
+        if (unknown && x.write) {
+            what += key != null ? ": resend with idempotency key " + key + " to apply it at most once"
+                    : ": check its effect before sending it again";
+        }
         return new ConnectionException("The client was closed " + when + ", after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts")
-                + (unknown ? "; the request may have reached the server, so its outcome is unknown"
-                        : "; the request was not delivered"), null, attempts, x.key(), unknown);
+                + (attempts == 1 ? " attempt" : " attempts") + ", and sent nothing more" + what, null, attempts, key,
+                unknown);
     }
 
     /**

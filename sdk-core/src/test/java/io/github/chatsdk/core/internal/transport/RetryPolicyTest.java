@@ -116,6 +116,39 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aRefusedStreamIsToldFromOtherResetsByItsErrorCodeNotByItsMessage() {
+        Failures.Failure refused = Failures.classify(new okhttp3.internal.http2.StreamResetException(
+                okhttp3.internal.http2.ErrorCode.REFUSED_STREAM), CONNECTED, false, false);
+        assertFalse(refused.delivered);
+        assertEquals(Failures.Resend.AT_ONCE_ANY, refused.resend);
+        Failures.Failure cancelled = Failures.classify(new okhttp3.internal.http2.StreamResetException(
+                okhttp3.internal.http2.ErrorCode.CANCEL), CONNECTED, false, false);
+        assertTrue(cancelled.delivered, "a stream reset for another reason may have been processed");
+        assertEquals(Failures.Resend.BACKOFF_IF_SAFE, cancelled.resend);
+        Failures.Failure shutdown = Failures.classify(new okhttp3.internal.http2.ConnectionShutdownException(),
+                CONNECTED, false, false);
+        assertFalse(shutdown.delivered, "no stream was opened on a connection that was shutting down");
+        IOException lookalike = new IOException("stream was reset: REFUSED_STREAM");
+        assertTrue(Failures.classify(lookalike, CONNECTED, false, false).delivered,
+                "the message alone proves nothing");
+    }
+
+    @Test
+    void staleConnectionsAndRefusedStreamsEachHaveTheirOwnBudgetOfFreeResendsThenSpendRetries() {
+        Failures.Failure stale = Failures.classify(new ConnectionGuard.StaleConnectionException(3), CONNECTED, false,
+                false);
+        assertEquals(Failures.Resend.AT_ONCE_STALE, stale.resend);
+        RetryPolicy.Decision free = policy(1.0).afterFailure(stale, false, true, true, 1);
+        assertTrue(free.free && free.stale);
+        RetryPolicy.Decision spent = policy(1.0).afterFailure(stale, false, true, false, 1);
+        assertTrue(spent.retry(), "not delivered, so even a non-idempotent call may spend a retry");
+        assertFalse(spent.free);
+        assertEquals(Duration.ofMillis(500), spent.delay, "after the backoff");
+        assertTrue(RetryPolicy.MAX_STALE_RESENDS > RetryPolicy.MAX_UNDELIVERED_RESENDS,
+                "each stale resend closes a dead pooled connection; refused streams may repeat");
+    }
+
+    @Test
     void certificateFailuresCancellationsAndInterruptsAreNeverResent() {
         SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
         untrusted.initCause(new CertificateException("untrusted"));

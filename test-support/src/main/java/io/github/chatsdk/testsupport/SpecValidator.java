@@ -141,6 +141,34 @@ public final class SpecValidator {
         }
     }
 
+    /**
+     * Fails the test when a request that another server recorded (a real server process's log)
+     * breaks the spec.
+     *
+     * @param method the HTTP method
+     * @param path the path with its query, as sent
+     * @param headers the request's headers (names in any case)
+     * @param body the request body, empty for none
+     */
+    public void assertValidRequest(String method, String path, Map<String, List<String>> headers, String body) {
+        int q = path.indexOf('?');
+        SimpleRequest.Builder b = new SimpleRequest.Builder(method, q < 0 ? path : path.substring(0, q));
+        if (body != null && !body.isEmpty()) {
+            b.withBody(body);
+        }
+        headers.forEach(b::withHeader);
+        if (q >= 0) {
+            okhttp3.HttpUrl url = okhttp3.HttpUrl.get("http://localhost" + path);
+            for (String name : url.queryParameterNames()) {
+                b.withQueryParam(name, url.queryParameterValues(name));
+            }
+        }
+        ValidationReport report = validator.validateRequest(b.build());
+        if (report.hasErrors()) {
+            throw new AssertionError("request " + method + " " + path + " breaks the spec:\n" + format(report));
+        }
+    }
+
     /** The validation messages of a request (empty when it conforms). */
     public List<ValidationReport.Message> requestViolations(RecordedRequest recorded) {
         return validator.validateRequest(toRequest(recorded)).getMessages();

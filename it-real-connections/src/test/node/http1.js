@@ -1,0 +1,67 @@
+'use strict';
+// Node's own HTTP/1.1 server, as applications deploy it: keep-alive on, idle connections closed
+// after server.keepAliveTimeout = --keep-alive-ms (Node's default is 5 s; gunicorn's is 2 s).
+// Node closes an idle connection keepAliveTimeout + keepAliveTimeoutBuffer after its last answer
+// (the buffer is 1 s, fixed before Node 22.19 / 24.6, configurable and set to 0 here since), so the
+// listening line says when it really does: idleCloseMs. Listens on 127.0.0.1, port 0 (the kernel
+// picks a free one), and logs it. See common.js for the log and the commands.
+const http = require('http');
+const {log, respond, nextAction, listenForCommands, args} = require('./common');
+
+const opts = args();
+const keepAliveMs = Number(opts['keep-alive-ms'] || 5000);
+let connections = 0;
+let requests = 0;
+
+const server = http.createServer((req, res) => {
+  const socket = req.socket;
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    const call = req.headers['x-test-call'];
+    const action = nextAction(call);
+    socket.connSeq = (socket.connSeq || 0) + 1;
+    log({event: 'request', conn: socket.connId, seq: ++requests, connSeq: socket.connSeq, method: req.method,
+      path: req.url, headers: req.headers, body: body, call: call, action: action,
+      idleMs: socket.lastResponseAt ? Date.now() - socket.lastResponseAt : null});
+    if (action === 'drop') {
+      // the request is applied, then the connection dies before any byte of an answer
+      log({event: 'processed', call: call, conn: socket.connId});
+      socket.closedBy = 'server-drop';
+      socket.destroy();
+      return;
+    }
+    const r = respond(action, req.method, req.url, body);
+    if (r.applied) {
+      log({event: 'processed', call: call, conn: socket.connId});
+    }
+    res.writeHead(r.answer.status, r.answer.headers);
+    res.end(r.answer.body, () => {
+      socket.lastResponseAt = Date.now();
+    });
+  });
+});
+server.keepAliveTimeout = keepAliveMs;
+const configurableBuffer = 'keepAliveTimeoutBuffer' in server;
+if (configurableBuffer) {
+  server.keepAliveTimeoutBuffer = 0;
+}
+const idleCloseMs = keepAliveMs + (configurableBuffer ? 0 : 1000);
+
+server.on('connection', (socket) => {
+  socket.connId = ++connections;
+  log({event: 'connection', conn: socket.connId});
+  socket.on('end', () => {
+    socket.clientEnded = true;
+  });
+  socket.on('close', () => {
+    log({event: 'close', conn: socket.connId,
+      by: socket.closedBy || (socket.clientEnded ? 'client' : 'server-idle'),
+      idleMs: socket.lastResponseAt ? Date.now() - socket.lastResponseAt : null});
+  });
+});
+
+listenForCommands();
+server.listen(0, '127.0.0.1', () => log({event: 'listening', port: server.address().port,
+  keepAliveMs: keepAliveMs, idleCloseMs: idleCloseMs, node: process.version}));

@@ -92,6 +92,8 @@ final class AsyncDriver {
         private Future<?> pending;
         /** Whether an attempt is on its way and has not reported back: its outcome is unknown. */
         private volatile boolean sending;
+        /** What the call is doing when it is not sending, for the message of {@link #abortClosed()}. */
+        private volatile String waitingFor = "before its first attempt";
 
         AsyncCall(Exchange<T> x) {
             this.x = x;
@@ -132,6 +134,7 @@ final class AsyncDriver {
                 if (hold == null) {
                     send();
                 } else {
+                    waitingFor = "while the call waited for the rate limiter";
                     later(hold, () -> {
                         x.permitWaited = x.permitWaited.plus(hold);
                         x.permitRefusals++;
@@ -217,6 +220,7 @@ final class AsyncDriver {
                 future.complete(step.result);
             } else {
                 x.retryScheduled(step.retry);
+                waitingFor = "while the call waited to retry";
                 later(step.retry.delay, this::next);
             }
         }
@@ -285,7 +289,9 @@ final class AsyncDriver {
             if (future.isDone()) {
                 return;
             }
-            ConnectionException e = Transport.closedDuringCall(x, sending, "while the call was in flight");
+            boolean inFlight = sending;
+            ConnectionException e = Transport.closedDuringCall(x, inFlight,
+                    inFlight ? "while attempt " + x.attempt + " was in flight" : waitingFor);
             x.callEnded(e);
             future.completeExceptionally(e);
             cancelPending();

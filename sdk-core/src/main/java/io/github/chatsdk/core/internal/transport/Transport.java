@@ -151,7 +151,7 @@ public final class Transport implements AutoCloseable {
         boolean unknown = x.maybeProcessed || inFlight;
         String what;
         if (inFlight) {
-            what = "; attempt " + attempts + " was in flight, so the outcome is unknown";
+            what = "; the server may have received it, so the outcome is unknown";
         } else if (x.maybeProcessed) {
             what = "; an earlier attempt was delivered (" + x.maybeProcessedBy + "), so the outcome is unknown";
         } else if (x.delivered) {

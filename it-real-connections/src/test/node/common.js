@@ -19,9 +19,11 @@
 //   {"cmd":"sync","n":N}                         answer with a sync line
 //   {"cmd":"plan","call":ID,"actions":[...]}     what to do with the next requests of call ID, in order
 //                                                (afterwards: "ok"). Actions: "ok"; {"status":429,
-//                                                "retryAfter":"0"} (a refusal); "drop" (apply the request,
-//                                                then close the connection without answering); HTTP/2
-//                                                only: "refuse" (RST_STREAM REFUSED_STREAM, not applied),
+//                                                "retryAfter":"0"} (a refusal); {"status":503} (an
+//                                                upstream failure, counted as applied); "drop" (apply the request,
+//                                                then close the connection without answering); Node http
+//                                                and HTTP/2 only: "hang" (apply the request, never
+//                                                answer); HTTP/2 only: "refuse" (RST_STREAM REFUSED_STREAM, not applied),
 //                                                "hold" (answer only once the next request arrives on the
 //                                                same connection), "goaway" (GOAWAY whose last-stream-id
 //                                                is the highest held stream: this one is excluded, not
@@ -134,10 +136,26 @@ function nextAction(id) {
   return queue.shift();
 }
 
-/** The answer an action gives (for "ok" and 429 actions), and whether the server applied the request. */
+/** A gateway error (Brek's shape; Helvia's ErrorResponse on its paths), as a failing upstream sends it. */
+function serverError(path, status) {
+  const body = path.startsWith(BREK)
+    ? {success: false, error: 'Upstream unavailable', code: 'upstream_unavailable', details: null,
+      requestId: 'b1d0c7a2-52b4-4f0e-9d8e-3f6a2c1e9b70'}
+    : {status: 'error', error: 'Upstream unavailable'};
+  return {status: status, headers: path.startsWith(BREK) ? brekHeaders() : JSON_TYPE, body: JSON.stringify(body)};
+}
+
+/**
+ * The answer an action gives ("ok", {status: 429}, {status: 5xx}), and whether the server applied
+ * the request: a 429 is a refusal; a 5xx is an upstream failure after the request was taken in, so
+ * it counts as applied (the client cannot know better).
+ */
 function respond(action, method, path, body) {
   if (action && typeof action === 'object' && action.status === 429) {
     return {answer: rateLimited(path, action.retryAfter), applied: false};
+  }
+  if (action && typeof action === 'object' && action.status >= 500) {
+    return {answer: serverError(path, action.status), applied: true};
   }
   const a = answer(method, path, body);
   return a === null ? {answer: notFound(), applied: false} : {answer: a, applied: true};

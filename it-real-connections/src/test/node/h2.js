@@ -69,6 +69,10 @@ server.on('stream', (stream, headers) => {
       session.destroy();
       return;
     }
+    if (action === 'hang') {
+      log({event: 'processed', call: call, conn: session.connId});
+      return;
+    }
     if (action === 'goaway') {
       const held = session.held;
       session.held = [];

@@ -10,8 +10,11 @@ const {log, respond, nextAction, listenForCommands, args} = require('./common');
 
 const opts = args();
 const keepAliveMs = Number(opts['keep-alive-ms'] || 5000);
+// --latency-ms: every answer waits this long, like an agent that thinks (the concurrency tests)
+const latencyMs = Number(opts['latency-ms'] || 0);
 let connections = 0;
 let requests = 0;
+let inFlight = 0;
 
 const server = http.createServer((req, res) => {
   const socket = req.socket;
@@ -22,8 +25,12 @@ const server = http.createServer((req, res) => {
     const call = req.headers['x-test-call'];
     const action = nextAction(call);
     socket.connSeq = (socket.connSeq || 0) + 1;
+    inFlight += 1;
+    res.on('close', () => {
+      inFlight -= 1;
+    });
     log({event: 'request', conn: socket.connId, seq: ++requests, connSeq: socket.connSeq, method: req.method,
-      path: req.url, headers: req.headers, body: body, call: call, action: action,
+      path: req.url, headers: req.headers, body: body, call: call, action: action, inFlight: inFlight,
       idleMs: socket.lastResponseAt ? Date.now() - socket.lastResponseAt : null});
     if (action === 'drop') {
       // the request is applied, then the connection dies before any byte of an answer
@@ -32,14 +39,25 @@ const server = http.createServer((req, res) => {
       socket.destroy();
       return;
     }
+    if (action === 'hang') {
+      log({event: 'processed', call: call, conn: socket.connId});
+      return;
+    }
     const r = respond(action, req.method, req.url, body);
     if (r.applied) {
       log({event: 'processed', call: call, conn: socket.connId});
     }
-    res.writeHead(r.answer.status, r.answer.headers);
-    res.end(r.answer.body, () => {
-      socket.lastResponseAt = Date.now();
-    });
+    const send = () => {
+      res.writeHead(r.answer.status, r.answer.headers);
+      res.end(r.answer.body, () => {
+        socket.lastResponseAt = Date.now();
+      });
+    };
+    if (latencyMs > 0) {
+      setTimeout(send, latencyMs);
+    } else {
+      send();
+    }
   });
 });
 server.keepAliveTimeout = keepAliveMs;

@@ -202,6 +202,13 @@ final class NodeServer implements AutoCloseable {
         return o;
     }
 
+    /** The action that answers with a server error ({@code status} 500 to 504). */
+    static JsonObject serverError(int status) {
+        JsonObject o = new JsonObject();
+        o.addProperty("status", status);
+        return o;
+    }
+
     int port() {
         return port;
     }

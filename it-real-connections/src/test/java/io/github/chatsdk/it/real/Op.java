@@ -12,45 +12,71 @@ enum Op {
     /** Brek {@code POST /sessions}: not idempotent. */
     BREK_CREATE_SESSION(false) {
         @Override
-        ResponseMeta call(Clients c, RequestOptions o, String id, boolean async) {
-            CreateSession request = CreateSession.forActor("actor-" + id);
-            return async ? join(() -> c.brek.withOptions(o).async().sessions().create(request)).meta()
-                    : c.brek.withOptions(o).sessions().create(request).meta();
+        ResponseMeta sync(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).sessions().create(CreateSession.forActor("actor-" + id)).meta();
+        }
+
+        @Override
+        CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).async().sessions().create(CreateSession.forActor("actor-" + id))
+                    .thenApply(r -> r.meta());
         }
     },
     /** Brek {@code POST /events}: carries an idempotency key, so retry-safe. */
     BREK_SEND_EVENT(true) {
         @Override
-        ResponseMeta call(Clients c, RequestOptions o, String id, boolean async) {
-            String text = "Seattle Mar 20-23 1 room refundable (" + id + ")";
-            return async ? join(() -> c.brek.withOptions(o).async().events().sendText(SESSION_ID, ACTOR, text)).meta()
-                    : c.brek.withOptions(o).events().sendText(SESSION_ID, ACTOR, text).meta();
+        ResponseMeta sync(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).events().sendText(SESSION_ID, ACTOR, text(id)).meta();
+        }
+
+        @Override
+        CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).async().events().sendText(SESSION_ID, ACTOR, text(id)).thenApply(r -> r.meta());
+        }
+
+        private String text(String id) {
+            return "Seattle Mar 20-23 1 room refundable (" + id + ")";
         }
     },
     /** Brek {@code GET /sessions/{id}}: retry-safe. */
     BREK_GET_SESSION(true) {
         @Override
-        ResponseMeta call(Clients c, RequestOptions o, String id, boolean async) {
-            return async ? join(() -> c.brek.withOptions(o).async().sessions().get(SESSION_ID)).meta()
-                    : c.brek.withOptions(o).sessions().get(SESSION_ID).meta();
+        ResponseMeta sync(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).sessions().get(SESSION_ID).meta();
+        }
+
+        @Override
+        CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
+            return c.brek.withOptions(o).async().sessions().get(SESSION_ID).thenApply(r -> r.meta());
         }
     },
     /** Helvia {@code POST /api/events} through a conversation: not idempotent. */
     HELVIA_MESSAGE(false) {
         @Override
-        ResponseMeta call(Clients c, RequestOptions o, String id, boolean async) {
-            String text = "Hello, I need help with time management (" + id + ")";
-            return async ? join(() -> c.helvia.withOptions(o).conversation("user-" + id).async().say(text)).meta()
-                    : c.helvia.withOptions(o).conversation("user-" + id).say(text).meta();
+        ResponseMeta sync(Clients c, RequestOptions o, String id) {
+            return c.helvia.withOptions(o).conversation("user-" + id).say(text(id)).meta();
+        }
+
+        @Override
+        CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
+            return c.helvia.withOptions(o).conversation("user-" + id).async().say(text(id)).thenApply(r -> r.meta());
+        }
+
+        private String text(String id) {
+            return "Hello, I need help with time management (" + id + ")";
         }
     },
     /** Helvia {@code GET /api/events}: the health check, retry-safe. */
     HELVIA_HEALTH(true) {
+        // TODO(lead): rename to health().check() / async().health().check()
         @Override
-        ResponseMeta call(Clients c, RequestOptions o, String id, boolean async) {
-            // TODO(lead): rename to health().check() / async().health().check()
-            return async ? join(() -> c.helvia.withOptions(o).async().health()).meta()
-                    : c.helvia.withOptions(o).health().meta();
+        ResponseMeta sync(Clients c, RequestOptions o, String id) {
+            return c.helvia.withOptions(o).health().meta();
+        }
+
+        @Override
+        CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
+            return c.helvia.withOptions(o).async().health().thenApply(r -> r.meta());
         }
     };
 
@@ -67,11 +93,19 @@ enum Op {
         this.retrySafe = retrySafe;
     }
 
+    /** Sends the operation on the calling thread (with the SDK's retries); returns the result's metadata. */
+    abstract ResponseMeta sync(Clients c, RequestOptions options, String id);
+
+    /** Sends the operation through the client's {@code async()} view. */
+    abstract CompletableFuture<ResponseMeta> async(Clients c, RequestOptions options, String id);
+
     /**
      * Sends the operation once (with the SDK's retries) and returns the result's metadata; a failure
-     * is thrown as the SDK's exception, for async calls too.
+     * is thrown as the SDK's exception, for async calls too (which are joined).
      */
-    abstract ResponseMeta call(Clients c, RequestOptions options, String id, boolean async);
+    ResponseMeta call(Clients c, RequestOptions options, String id, boolean async) {
+        return async ? join(() -> async(c, options, id)) : sync(c, options, id);
+    }
 
     /** A retry-safe GET of the same API (so of the same client and connection pool). */
     Op sameApiGet() {

@@ -1,0 +1,81 @@
+package io.github.chatsdk.it.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.chatsdk.core.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many asynchronous calls one client keeps in flight against a server that takes its time
+ * (300 ms per answer), counted by the server itself (its {@code inFlight} at each arrival), not
+ * timed: by default at least 64 per host (OkHttp's own default is 5); a shared
+ * {@code okHttpClient(...)} keeps its own dispatcher; the builder's option sets the limit.
+ */
+class ConcurrencyIT {
+    private static NodeServer server;
+
+    @BeforeAll
+    static void start() {
+        server = NodeServer.start("concurrency", "http", "http1.js", "--keep-alive-ms", "5000", "--latency-ms", "300");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Sends {@code n} asynchronous calls of {@code op} at once and returns the most the server had in flight. */
+    private static int maxInFlight(Clients c, Op op, String prefix, int n) throws Exception {
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = prefix + "-" + i;
+            calls.add(op.async(c, Op.tagged(id, RequestOptions.defaults()), id));
+        }
+        CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        server.sync();
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            List<com.google.gson.JsonObject> r = server.requests(prefix + "-" + i);
+            assertEquals(1, r.size(), prefix + "-" + i);
+            max = Math.max(max, r.get(0).get("inFlight").getAsInt());
+        }
+        return max;
+    }
+
+    @Test
+    void byDefaultAtLeastSixtyFourCallsPerHostAreInFlightAtOnce() throws Exception {
+        try (Clients c = Clients.on(server.baseUrl())) {
+            int brek = maxInFlight(c, Op.BREK_SEND_EVENT, "default-brek", 200);
+            int helvia = maxInFlight(c, Op.HELVIA_MESSAGE, "default-helvia", 200);
+            System.out.println("[concurrency] 200 async calls at once, default settings: the server had up to " + brek
+                    + " (Brek) and " + helvia + " (Helvia) in flight");
+            assertTrue(brek >= 64, "Brek calls in flight at once: " + brek);
+            assertTrue(helvia >= 64, "Helvia calls in flight at once: " + helvia);
+        }
+    }
+
+    @Test
+    void aSharedOkHttpClientKeepsItsOwnDispatcherUnlessTheBuilderSetsTheLimit() throws Exception {
+        OkHttpClient shared = new OkHttpClient(); // OkHttp's dispatcher: 5 per host
+        try {
+            try (Clients c = Clients.on(server.baseUrl(), Clients.with(b -> b.okHttpClient(shared)))) {
+                assertEquals(5, maxInFlight(c, Op.HELVIA_MESSAGE, "shared", 20), "the user's dispatcher");
+            }
+            try (Clients c = Clients.on(server.baseUrl(), Clients.with(b -> b.okHttpClient(shared)
+                    .maxConcurrentRequestsPerHost(10)))) {
+                assertEquals(10, maxInFlight(c, Op.HELVIA_MESSAGE, "shared-10", 30), "the builder's limit");
+            }
+        } finally {
+            shared.dispatcher().executorService().shutdown();
+            shared.connectionPool().evictAll();
+        }
+    }
+}

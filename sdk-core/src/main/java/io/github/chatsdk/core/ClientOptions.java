@@ -21,13 +21,19 @@ import okhttp3.OkHttpClient;
  *
  * <p>Defaults: base URL the API's production server; 2 retries; timeouts 10 s to connect, 60 s per
  * read, 30 s per write, 90 s per attempt; {@code Retry-After} honoured up to 60 s; no client-side
- * rate limiting; at most 256 calls in flight in all and 256 per host; OkHttp's connection pool (5
- * idle connections kept 5 minutes); logging from {@code CHATSDK_LOG}, else off; the system sleeper
+ * rate limiting; at most 256 calls in flight in all and 256 per host; a connection pool of up to 256
+ * idle connections kept 5 minutes; logging from {@code CHATSDK_LOG}, else off; the system sleeper
  * and clock.
  */
 public final class ClientOptions {
     /** Default maximum number of calls in flight, in all and per host. */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+    /**
+     * The default number of idle connections the pool keeps: as many as may be in flight to one
+     * host, so that the connections a burst of calls opened are reused by the next burst (OkHttp's
+     * own default, 5, is sized for a single-user application).
+     */
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = DEFAULT_MAX_CONCURRENT_REQUESTS;
 
     private final String baseUrl;
     private final boolean allowInsecureHttp;
@@ -247,7 +253,8 @@ public final class ClientOptions {
     /**
      * How many idle connections the pool keeps.
      *
-     * @return the value set, or empty for OkHttp's default (5, or the caller's pool)
+     * @return the value set, or empty for the default ({@value #DEFAULT_MAX_IDLE_CONNECTIONS}, or the
+     *     caller's pool)
      */
     public OptionalInt maxIdleConnections() {
         return maxIdleConnections == null ? OptionalInt.empty() : OptionalInt.of(maxIdleConnections);
@@ -256,7 +263,7 @@ public final class ClientOptions {
     /**
      * How long the pool keeps an idle connection.
      *
-     * @return the value set, or empty for OkHttp's default (5 minutes, or the caller's pool)
+     * @return the value set, or empty for the default (5 minutes, or the caller's pool)
      */
     public Optional<Duration> keepAlive() {
         return Optional.ofNullable(keepAlive);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatsdk.core.RequestOptions;
+import io.github.chatsdk.core.ResponseMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,49 @@ class ConcurrencyIT {
             assertTrue(brek >= 64, "Brek calls in flight at once: " + brek);
             assertTrue(helvia >= 64, "Helvia calls in flight at once: " + helvia);
         }
+    }
+
+    @Test
+    void aBurstsConnectionsAreReusedByTheNextAndDroppedTogetherOnceTheServerHasClosedThem() throws Exception {
+        try (NodeServer idle = NodeServer.start("concurrency-idle", "http", "http1.js", "--keep-alive-ms", "1000",
+                "--latency-ms", "100");
+                Clients c = Clients.on(idle.baseUrl())) {
+            long idleClose = idle.listening().get("idleCloseMs").getAsLong();
+            List<ResponseMeta> first = burst(c, idle, "burst-1", 50);
+            idle.sync();
+            int opened = idle.events("connection").size();
+            List<ResponseMeta> second = burst(c, idle, "burst-2", 50);
+            idle.sync();
+            assertEquals(opened, idle.events("connection").size(), "the second burst reused the first one's"
+                    + " connections (the pool keeps up to 256 idle)");
+            Thread.sleep(idleClose + 500); // a real pause: the server closes every idle connection
+            List<ResponseMeta> third = burst(c, idle, "burst-3", 50);
+            idle.sync();
+            for (int i = 0; i < 50; i++) {
+                assertEquals(1, idle.requests("burst-3-" + i).size(), "burst-3-" + i + " arrived once");
+                assertTrue(third.get(i).attempts() <= 2, "burst-3-" + i + " met at most one dead connection: "
+                        + third.get(i).attempts() + " attempts");
+            }
+            long closedByServer = idle.events("close").stream()
+                    .filter(e -> "server-idle".equals(NodeServer.string(e, "by"))).count();
+            assertTrue(closedByServer >= opened, "the server closed the idle connections: " + closedByServer);
+            assertTrue(first.stream().allMatch(m -> m.attempts() == 1), "first burst: one attempt each");
+            assertTrue(second.stream().allMatch(m -> m.attempts() == 1), "second burst: live connections, one attempt"
+                    + " each");
+        }
+    }
+
+    private static List<ResponseMeta> burst(Clients c, NodeServer s, String prefix, int n) throws Exception {
+        List<CompletableFuture<ResponseMeta>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = prefix + "-" + i;
+            calls.add(Op.HELVIA_MESSAGE.async(c, Op.tagged(id, RequestOptions.defaults()), id));
+        }
+        List<ResponseMeta> metas = new ArrayList<>();
+        for (CompletableFuture<ResponseMeta> f : calls) {
+            metas.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return metas;
     }
 
     @Test

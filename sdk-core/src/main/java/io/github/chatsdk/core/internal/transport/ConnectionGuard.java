@@ -55,6 +55,9 @@ final class ConnectionGuard implements Interceptor {
     /** How many servers that close eagerly are remembered (a client talks to one or two). */
     private static final int MAX_EAGER_CLOSERS = 64;
 
+    /** Drops the idle connections of the client's own pool; nothing for a caller's pool. */
+    private volatile Runnable evictIdle = () -> { };
+
     /** What this guard knows of each connection that carried an exchange; weak: the pool owns them. */
     private final Map<Connection, Usage> usage = new WeakHashMap<>();
     /** The servers (address and port) that closed a connection right after its first answer. */
@@ -103,6 +106,9 @@ final class ConnectionGuard implements Interceptor {
                     if (exchanges == 1 && idleMillis < EAGER_CLOSE_MILLIS) {
                         rememberEagerCloser(server);
                     }
+                    // the other idle connections have likely been closed by the same timer: the
+                    // resend should not have to find them one by one
+                    evictIdle.run();
                     throw new StaleConnectionException(idleMillis);
                 }
             }
@@ -140,6 +146,14 @@ final class ConnectionGuard implements Interceptor {
         synchronized (eagerClosers) {
             return eagerClosers.containsKey(server);
         }
+    }
+
+    /**
+     * What to run when a stale connection is found: drop the pool's idle connections, when the pool
+     * is the client's own (OkHttp's {@code evictAll()} closes only connections no call holds).
+     */
+    void onStale(Runnable evictIdle) {
+        this.evictIdle = evictIdle;
     }
 
     /** Remembers a server that closed a connection right after its first answer: its connections are always probed. */

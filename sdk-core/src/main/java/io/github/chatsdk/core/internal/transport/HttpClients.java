@@ -14,8 +14,7 @@ import okhttp3.OkHttpClient;
  * TLS.
  */
 final class HttpClients {
-    /** OkHttp's own pool defaults, used when only one of the two pool settings is given. */
-    private static final int DEFAULT_MAX_IDLE = 5;
+    /** How long an idle connection is kept by default (OkHttp's own default). */
     private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
 
     private HttpClients() {
@@ -66,8 +65,9 @@ final class HttpClients {
             b.dispatcher(d);
         }
         boolean poolSet = o.maxIdleConnections().isPresent() || o.keepAlive().isPresent();
-        if (poolSet) {
-            b.connectionPool(new ConnectionPool(o.maxIdleConnections().orElse(DEFAULT_MAX_IDLE),
+        if (shared == null || poolSet) {
+            // OkHttp's default pool keeps 5 idle connections: a burst of calls would reconnect every time
+            b.connectionPool(new ConnectionPool(o.maxIdleConnections().orElse(ClientOptions.DEFAULT_MAX_IDLE_CONNECTIONS),
                     o.keepAlive().orElse(DEFAULT_KEEP_ALIVE).toMillis(), TimeUnit.MILLISECONDS));
         }
         return new Built(b.build(), shared == null, shared == null || poolSet);

@@ -54,8 +54,12 @@ public final class Transport implements AutoCloseable {
         this.options = options;
         this.profile = profile;
         this.baseUrl = HttpUrl.get(options.baseUrl());
-        HttpClients.Built built = HttpClients.build(options, new ConnectionGuard());
+        ConnectionGuard guard = new ConnectionGuard();
+        HttpClients.Built built = HttpClients.build(options, guard);
         this.http = built.http;
+        if (built.ownsPool) {
+            guard.onStale(http.connectionPool()::evictAll);
+        }
         this.ownsExecutor = built.ownsExecutor;
         this.ownsPool = built.ownsPool;
         this.log = new HttpLog(options.logLevel(), profile.product(), profile.credentialHeaders());

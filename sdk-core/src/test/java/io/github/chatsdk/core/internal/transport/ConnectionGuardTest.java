@@ -88,9 +88,10 @@ class ConnectionGuardTest {
     }
 
     @Test
-    void aConnectionIsProbedAfterTwoMillisecondsIdleOnItsFirstReuseAndAlwaysForAServerSeenClosingEagerly() {
+    void aConnectionIsProbedAfterATenthOfASecondIdleOnItsFirstReuseAndAlwaysForAServerSeenClosingEagerly() {
         ConnectionGuard guard = new ConnectionGuard();
-        assertTrue(guard.mustProbe(ConnectionGuard.IDLE_CHECK_MILLIS, 5, SERVER), "idle long enough for a timer");
+        assertTrue(guard.mustProbe(100, 5, SERVER), "idle long enough for a server's timer");
+        assertFalse(guard.mustProbe(99, 5, SERVER), "calls in quick succession pay nothing");
         assertTrue(guard.mustProbe(0, 1, SERVER), "first reuse, however soon");
         assertFalse(guard.mustProbe(0, 2, SERVER), "a connection that was reused before, back to back");
         guard.rememberEagerCloser(SERVER);

@@ -3,8 +3,9 @@
 # benchmarks/results/latest.md:
 #   1. builds the clients and the benchmarks from this checkout (reactor build, nothing installed);
 #   2. JMH, Brek `send event` and Helvia `send`, each variant (hand-written OkHttp + Gson floor,
-#      generated API, facade sync, facade async when present): 1-thread average time and 8-thread
-#      throughput, both with -prof gc;
+#      sync and async, generated API, facade sync and async): 1-thread average time and 8-thread
+#      throughput, both with -prof gc; then FanOutBenchmark: 200 concurrent async calls per API
+#      against a server with 100 ms latency (async floor and facade), wall time per burst;
 #   3. cold start: fresh JVMs per variant, JVM start to first completed call, median of COLD_RUNS;
 #   4. the runtime dependency footprint of each published module;
 #   5. renders the report (machine, load, scores, ratios to the floor, B/op, goals met/missed).
@@ -50,19 +51,24 @@ mvn -B -q -pl sdk-core,brek-client,helvia-client,testkit dependency:tree \
 calibration_before=$(calibrate)
 echo "== calibration: $calibration_before"
 
-run_jmh() { # mode, threads, time unit, name
+run_jmh() { # mode, threads, time unit, name[, output name, include regex, extra JMH options...]
+    local out=${5:-$1} include=${6:-'io\.github\.chatsdk\.benchmarks\..*Benchmark'}
+    local extra=("${@:7}")
+    [[ $# -ge 7 ]] || extra=(-e FanOutBenchmark -prof gc)
     echo "== JMH: $4 ($JMH_OPTS)"
     # shellcheck disable=SC2086 # JMH_OPTS is a list of options
-    if ! "$JAVA" -jar "$BENCH_JAR" 'io\.github\.chatsdk\.benchmarks\..*Benchmark' $JMH_OPTS \
-            -bm "$1" -t "$2" -tu "$3" -prof gc -rf json -rff "$RAW/jmh-$1.json" > "$RAW/jmh-$1.log" 2>&1; then
-        tail -40 "$RAW/jmh-$1.log" >&2
-        echo "JMH failed: see $RAW/jmh-$1.log" >&2
+    if ! "$JAVA" -jar "$BENCH_JAR" "$include" $JMH_OPTS \
+            -bm "$1" -t "$2" -tu "$3" "${extra[@]}" -rf json -rff "$RAW/jmh-$out.json" > "$RAW/jmh-$out.log" 2>&1; then
+        tail -40 "$RAW/jmh-$out.log" >&2
+        echo "JMH failed: see $RAW/jmh-$out.log" >&2
         exit 1
     fi
-    sed -n '/^Benchmark /,$p' "$RAW/jmh-$1.log" | grep -v -e ':gc\.count' -e ':gc\.time' -e ':gc\.alloc\.rate ' || true
+    sed -n '/^Benchmark /,$p' "$RAW/jmh-$out.log" | grep -v -e ':gc\.count' -e ':gc\.time' -e ':gc\.alloc\.rate ' || true
 }
 run_jmh avgt 1 us "1 thread, average time"
 run_jmh thrpt "$THREADS" s "$THREADS threads, throughput"
+# 200 async calls at once against a server that answers in 100 ms: wall time per burst, 1 thread
+run_jmh avgt 1 ms "200 concurrent async calls, 100 ms server latency" fanout 'FanOutBenchmark' -foe true
 
 echo "== cold start ($COLD_RUNS runs per variant)"
 "$JAVA" -cp "$BENCH_JAR" io.github.chatsdk.benchmarks.coldstart.ColdStartRunner \
@@ -90,7 +96,7 @@ git diff --quiet HEAD -- 2>/dev/null || dirty=" (with uncommitted changes)"
     echo "Load average (1 min) during the run: $during"
     echo "Calibration before the benchmarks (fixed work; lower is faster): $calibration_before"
     echo "Calibration after the benchmarks: $calibration_after"
-    echo "Configuration: JMH 1.37 $JMH_OPTS; average time with -t 1, throughput with -t $THREADS; -prof gc; cold start $COLD_RUNS runs per variant"
+    echo "Configuration: JMH 1.37 $JMH_OPTS; average time with -t 1, throughput with -t $THREADS; -prof gc; fan-out (200 async calls, 100 ms server latency) with -t 1; cold start $COLD_RUNS runs per variant"
     echo "Commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a)$dirty"
     echo "Run time of run.sh: $(( elapsed / 60 )) min $(( elapsed % 60 )) s"
 } > "$RAW/machine.txt"

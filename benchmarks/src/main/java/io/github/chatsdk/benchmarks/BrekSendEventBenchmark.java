@@ -101,4 +101,28 @@ public class BrekSendEventBenchmark {
     public EventResult facadeAsync(FacadeState s) {
         return s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT).join();
     }
+
+    @State(Scope.Benchmark)
+    public static class AsyncFloorState {
+        LoopbackServer server;
+        BrekVariants.AsyncFloor client;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            server = LoopbackServer.start();
+            client = new BrekVariants.AsyncFloor(server.baseUrl());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            server.close();
+        }
+    }
+
+    /** (1a) The async floor: hand-written OkHttp {@code enqueue} completing a future, joined like (4). */
+    @Benchmark
+    public BrekVariants.FloorResponse floorAsync(AsyncFloorState s) {
+        return s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT).join();
+    }
 }

@@ -190,4 +190,76 @@ public final class BrekVariants {
             brek.close();
         }
     }
+
+    /**
+     * (1a) The async floor: the same hand-written call through {@code enqueue}, completing a
+     * {@code CompletableFuture} from OkHttp's callback (what a careful developer writes for
+     * non-blocking calls). {@code maxRequests} sets the dispatcher's limits (OkHttp's own default is
+     * 5 per host and 64 in all) and the pool's idle connections (OkHttp's: 5), as the facade's
+     * defaults do.
+     */
+    public static final class AsyncFloor implements AutoCloseable {
+        private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+        private static final Gson GSON = new Gson();
+        private final OkHttpClient http;
+        private final HttpUrl url;
+
+        /** With OkHttp's default dispatcher. */
+        public AsyncFloor(String baseUrl) {
+            this(baseUrl, 0);
+        }
+
+        /**
+         * With the dispatcher allowing {@code maxRequests} calls, all to one host if need be, and the
+         * pool keeping as many idle connections; 0 for OkHttp's defaults.
+         */
+        public AsyncFloor(String baseUrl, int maxRequests) {
+            this.url = HttpUrl.get(baseUrl + LoopbackServer.BREK_EVENTS_PATH);
+            OkHttpClient.Builder b = new OkHttpClient.Builder();
+            if (maxRequests > 0) {
+                okhttp3.Dispatcher d = new okhttp3.Dispatcher();
+                d.setMaxRequests(maxRequests);
+                d.setMaxRequestsPerHost(maxRequests);
+                b.dispatcher(d).connectionPool(new okhttp3.ConnectionPool(maxRequests, 5,
+                        java.util.concurrent.TimeUnit.MINUTES));
+            }
+            this.http = b.build();
+        }
+
+        public CompletableFuture<FloorResponse> sendTextAsync(String sessionId, String actorId, String text) {
+            FloorRequest body = new FloorRequest(sessionId, actorId, text, "floor_" + UUID.randomUUID());
+            Request request = new Request.Builder()
+                    .url(url)
+                    .header("x-partner-api-key", API_KEY)
+                    .header("Accept", "application/json")
+                    .post(RequestBody.create(GSON.toJson(body), JSON))
+                    .build();
+            CompletableFuture<FloorResponse> result = new CompletableFuture<>();
+            http.newCall(request).enqueue(new okhttp3.Callback() {
+                @Override
+                public void onFailure(okhttp3.Call call, IOException e) {
+                    result.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(okhttp3.Call call, Response response) {
+                    try (Response r = response) {
+                        if (!r.isSuccessful()) {
+                            throw new IOException("HTTP " + r.code());
+                        }
+                        result.complete(GSON.fromJson(r.body().charStream(), FloorResponse.class));
+                    } catch (IOException | RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                }
+            });
+            return result;
+        }
+
+        @Override
+        public void close() {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
 }

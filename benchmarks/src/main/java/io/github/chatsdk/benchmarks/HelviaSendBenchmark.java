@@ -101,4 +101,28 @@ public class HelviaSendBenchmark {
     public AgentReply facadeAsync(FacadeState s) {
         return s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join();
     }
+
+    @State(Scope.Benchmark)
+    public static class AsyncFloorState {
+        LoopbackServer server;
+        HelviaVariants.AsyncFloor client;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            server = LoopbackServer.start();
+            client = new HelviaVariants.AsyncFloor(server.baseUrl());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            client.close();
+            server.close();
+        }
+    }
+
+    /** (1a) The async floor: hand-written OkHttp {@code enqueue} completing a future, joined like (4). */
+    @Benchmark
+    public HelviaVariants.FloorResponse floorAsync(AsyncFloorState s) {
+        return s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join();
+    }
 }

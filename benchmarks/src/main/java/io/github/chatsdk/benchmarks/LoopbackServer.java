@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * measures the client and nothing else: {@code POST /api/partner/v1/core-chat/events} gets the
  * Brek spec's {@code shortlist} example, {@code POST /api/events} the Helvia spec's
  * {@code textResponse} example, anything else a 404.
+ *
+ * <p>{@link #start(Duration)} makes every answer wait: a server that takes its time, for the
+ * concurrency benchmark (the wait is the server's, on its connection's thread).
  *
  * <p>One thread per connection; connections are kept alive (HTTP/1.1 default) until the client
  * closes them or sends {@code Connection: close}. Request bodies (with {@code Content-Length} or
@@ -48,10 +52,12 @@ public final class LoopbackServer implements AutoCloseable {
     private final byte[] brekResponse;
     private final byte[] helviaResponse;
     private final byte[] notFoundResponse;
+    private final long latencyMillis;
     private volatile boolean closed;
 
-    private LoopbackServer(ServerSocket serverSocket) {
+    private LoopbackServer(ServerSocket serverSocket, long latencyMillis) {
         this.serverSocket = serverSocket;
+        this.latencyMillis = latencyMillis;
         this.brekResponse = response("200 OK", Bodies.brekSendEvent(),
                 "x-request-id: 7c1a4f2e-5b0d-4c36-9a57-2d8e1f3b6a90\r\n"
                         + "x-ratelimit-limit: 120\r\n"
@@ -70,11 +76,21 @@ public final class LoopbackServer implements AutoCloseable {
      * @return the running server
      */
     public static LoopbackServer start() {
+        return start(Duration.ZERO);
+    }
+
+    /**
+     * Starts a server on a free port of 127.0.0.1 that waits {@code latency} before each answer.
+     *
+     * @param latency how long each answer waits (zero: none)
+     * @return the running server
+     */
+    public static LoopbackServer start(Duration latency) {
         try {
             ServerSocket ss = new ServerSocket();
             ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-            LoopbackServer server = new LoopbackServer(ss);
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            LoopbackServer server = new LoopbackServer(ss, latency.toMillis());
             server.acceptor.start();
             return server;
         } catch (IOException e) {
@@ -174,6 +190,13 @@ public final class LoopbackServer implements AutoCloseable {
                     c.skipChunkedBody();
                 } else {
                     c.skip(contentLength);
+                }
+                if (latencyMillis > 0) {
+                    try {
+                        Thread.sleep(latencyMillis); // the server's think time
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
                 out.write(answer);
                 if (close) {

@@ -147,6 +147,62 @@ class VariantsTest {
         }
     }
 
+    @Test
+    void theAsyncFloorsReturnTheParsedValueFromOkHttpsCallback() {
+        long brekBefore = server.brekRequests();
+        long helviaBefore = server.helviaRequests();
+        try (BrekVariants.AsyncFloor floor = new BrekVariants.AsyncFloor(server.baseUrl())) {
+            BrekVariants.FloorResponse r = floor.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID,
+                    BrekVariants.TEXT).join();
+            assertEquals("shortlist", r.data.result.status);
+            assertEquals(new BigDecimal("980.67"), r.data.result.artifacts.shortlist.get(0).totalPrice);
+        }
+        try (HelviaVariants.AsyncFloor floor = new HelviaVariants.AsyncFloor(server.baseUrl(), 256)) {
+            HelviaVariants.FloorResponse r = floor.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT).join();
+            assertEquals("ok", r.status);
+            assertEquals("How can I help you today?", r.result.responses.get(1).altText);
+        }
+        assertEquals(1, server.brekRequests() - brekBefore);
+        assertEquals(1, server.helviaRequests() - helviaBefore);
+    }
+
+    @Test
+    void everyFanOutVariantCompletesTwoHundredCallsAgainstTheSlowServer() {
+        FanOutBenchmark bench = new FanOutBenchmark();
+        FanOutBenchmark.BrekFloor brekFloor = new FanOutBenchmark.BrekFloor();
+        FanOutBenchmark.BrekFacade brekFacade = new FanOutBenchmark.BrekFacade();
+        FanOutBenchmark.HelviaFloor helviaFloor = new FanOutBenchmark.HelviaFloor();
+        FanOutBenchmark.HelviaFacade helviaFacade = new FanOutBenchmark.HelviaFacade();
+        brekFloor.setUp();
+        try {
+            assertEquals(FanOutBenchmark.CALLS, bench.brekFloorAsync(brekFloor));
+            assertEquals(FanOutBenchmark.CALLS, brekFloor.server.brekRequests());
+        } finally {
+            brekFloor.tearDown();
+        }
+        brekFacade.setUp();
+        try {
+            assertEquals(FanOutBenchmark.CALLS, bench.brekFacadeAsync(brekFacade));
+            assertEquals(FanOutBenchmark.CALLS, brekFacade.server.brekRequests());
+        } finally {
+            brekFacade.tearDown();
+        }
+        helviaFloor.setUp();
+        try {
+            assertEquals(FanOutBenchmark.CALLS, bench.helviaFloorAsync(helviaFloor));
+            assertEquals(FanOutBenchmark.CALLS, helviaFloor.server.helviaRequests());
+        } finally {
+            helviaFloor.tearDown();
+        }
+        helviaFacade.setUp();
+        try {
+            assertEquals(FanOutBenchmark.CALLS, bench.helviaFacadeAsync(helviaFacade));
+            assertEquals(FanOutBenchmark.CALLS, helviaFacade.server.helviaRequests());
+        } finally {
+            helviaFacade.tearDown();
+        }
+    }
+
     private static JsonElement parse(byte[] body) {
         return JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
     }

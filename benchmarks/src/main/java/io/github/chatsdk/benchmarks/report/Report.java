@@ -30,16 +30,26 @@ public final class Report {
     static final double ALLOCATION_GOAL = 1.25;
     /** Facade cold start may be at most this multiple of the floor's. */
     static final double COLD_START_GOAL = 1.2;
+    /** 200 concurrent async calls against a 100 ms server may take at most this multiple of 100 ms. */
+    static final double FANOUT_GOAL = 2.0;
     /** Runtime footprint of each client. */
     static final long FOOTPRINT_GOAL_BYTES = 4L * 1024 * 1024;
     static final List<String> PUBLISHED_MODULES = List.of("sdk-core", "brek-client", "helvia-client", "testkit");
     static final List<String> CLIENTS = List.of("brek-client", "helvia-client");
-    static final List<String> VARIANTS = List.of("floor", "generated", "facadeSync", "facadeAsync");
+    static final List<String> VARIANTS = List.of("floor", "floorAsync", "generated", "facadeSync", "facadeAsync");
     static final Map<String, String> VARIANT_NAMES = Map.of(
             "floor", "(1) hand-written OkHttp + Gson (floor)",
+            "floorAsync", "(1a) hand-written OkHttp `enqueue` + `CompletableFuture` (async floor)",
             "generated", "(2) generated `EventsApi` + `ApiClient`",
             "facadeSync", "(3) facade, synchronous",
             "facadeAsync", "(4) facade, async");
+    /** The fan-out benchmark's variants, per API: the async floor and the facade. */
+    static final Map<String, String> FANOUT_APIS = new LinkedHashMap<>();
+
+    static {
+        FANOUT_APIS.put("brek", "Brek `send event`");
+        FANOUT_APIS.put("helvia", "Helvia `send`");
+    }
     static final Map<String, String> APIS = new LinkedHashMap<>();
 
     static {
@@ -91,6 +101,7 @@ public final class Report {
         Map<String, String> machine = readMachine(raw.resolve("machine.txt"));
         List<Result> avgt = readJmh(raw.resolve("jmh-avgt.json"));
         List<Result> thrpt = readJmh(raw.resolve("jmh-thrpt.json"));
+        List<Result> fanout = readJmh(raw.resolve("jmh-fanout.json"));
         JsonObject cold = Files.exists(raw.resolve("coldstart.json"))
                 ? JsonParser.parseString(Files.readString(raw.resolve("coldstart.json"))).getAsJsonObject() : null;
         List<Footprint> footprints = new ArrayList<>();
@@ -101,6 +112,7 @@ public final class Report {
         StringBuilder body = md;
         jmhSection(avgt, "1 thread, average time per call (lower is better)", true);
         jmhSection(thrpt, "8 threads, throughput (higher is better)", false);
+        fanoutSection(fanout);
         coldSection(cold);
         footprintSection(footprints);
         md = new StringBuilder();
@@ -283,6 +295,12 @@ public final class Report {
                         + fmt(r.median) + (isFloor || Double.isNaN(medianRatio) ? ""
                                 : String.format(Locale.ROOT, " (%.2f×)", medianRatio)) + " | "
                         + fmtBytes(r.alloc, r.allocError) + " | " + (isFloor ? "1 (floor)" : fmtRatio(allocRatio)) + " |");
+                Result asyncFloor = find(results, api.getKey(), "floorAsync");
+                if ("facadeAsync".equals(variant) && averageTime && asyncFloor != null) {
+                    String shortApi = api.getKey().startsWith("Brek") ? "Brek" : "Helvia";
+                    goal(shortApi + " facade async latency vs async floor (1 thread)", "≤ " + LATENCY_GOAL + "×",
+                            timeRatio(r, asyncFloor, true), LATENCY_GOAL, "latencyAsync");
+                }
                 if ("facadeSync".equals(variant) && ratio != null) {
                     String shortApi = api.getKey().startsWith("Brek") ? "Brek" : "Helvia";
                     if (averageTime) {
@@ -335,6 +353,48 @@ public final class Report {
             verdict += " (within error)";
         }
         goals.add(new String[] {what, target, fmtRatio(ratio), verdict});
+    }
+
+    // ---------------------------------------------------------------- fan-out
+
+    private void fanoutSection(List<Result> results) {
+        line("## 200 concurrent async calls, server latency 100 ms: wall time per burst (lower is better)");
+        line("");
+        line("One client sends 200 asynchronous calls at once to a loopback server that answers each after "
+                + "100 ms, then waits for all 200: the ideal is 100 ms. The facade runs with its default settings; "
+                + "the async floor is a hand-written OkHttp `enqueue` with its dispatcher and connection pool "
+                + "raised to the facade's defaults (256; with OkHttp's own 5 per host, 200 calls take 40 rounds: "
+                + "about 4 s). One benchmark thread.");
+        line("");
+        if (results.isEmpty()) {
+            line("_No results (the JMH run did not produce this file)._");
+            line("");
+            return;
+        }
+        line("| API | variant | score ± error | median iteration | ratio to the ideal (100 ms) | ratio to the async floor |");
+        line("|---|---|---|---|---|---|");
+        double ideal = 100;
+        for (Map.Entry<String, String> api : FANOUT_APIS.entrySet()) {
+            Result floor = find(results, "FanOutBenchmark", api.getKey() + "FloorAsync");
+            Result facade = find(results, "FanOutBenchmark", api.getKey() + "FacadeAsync");
+            for (Result r : new Result[] {floor, facade}) {
+                if (r == null) {
+                    continue;
+                }
+                boolean isFloor = r == floor;
+                double[] toIdeal = {r.score / ideal, Double.isNaN(r.error) ? 0 : r.error / ideal};
+                double[] toFloor = floor == null || isFloor ? null : ratio(r.score, r.error, floor.score, floor.error);
+                line("| " + api.getValue() + " | " + (isFloor ? "async floor (dispatcher and pool 256)" : "facade, async, defaults")
+                        + " | " + fmt(r.score) + " ± " + fmt(r.error) + " " + r.unit + " | " + fmt(r.median) + " | "
+                        + fmtRatio(toIdeal) + " | " + (isFloor ? "1 (floor)" : fmtRatio(toFloor)) + " |");
+                if (!isFloor) {
+                    goal((api.getKey().equals("brek") ? "Brek" : "Helvia")
+                            + " 200 concurrent async calls, 100 ms server, default settings, vs the ideal 100 ms",
+                            "≤ " + FANOUT_GOAL + "×", toIdeal, FANOUT_GOAL, "fanout");
+                }
+            }
+        }
+        line("");
     }
 
     // ---------------------------------------------------------------- cold start

@@ -1,14 +1,17 @@
 'use strict';
 // Node's own HTTP/1.1 server, as applications deploy it: keep-alive on, idle connections closed
 // after server.keepAliveTimeout = --keep-alive-ms (Node's default is 5 s; gunicorn's is 2 s).
-// Node closes an idle connection keepAliveTimeout + keepAliveTimeoutBuffer after its last answer
-// (the buffer is 1 s, fixed before Node 22.19 / 24.6, configurable and set to 0 here since), so the
-// listening line says when it really does: idleCloseMs. Listens on 127.0.0.1, port 0 (the kernel
+// Node closes an idle connection keepAliveTimeout + a buffer after its last answer (the buffer is
+// 1 s, fixed in older releases, server.keepAliveTimeoutBuffer in newer ones, where it is set to 0
+// here), so the listening line says when it really does: idleCloseMs. Listens on 127.0.0.1, port 0 (the kernel
 // picks a free one), and logs it. See common.js for the log and the commands.
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const {log, respond, nextAction, listenForCommands, args} = require('./common');
 
 const opts = args();
+// --cert and --key (PEM files): the same server over TLS (HTTP/1.1 only: no ALPN h2)
 const keepAliveMs = Number(opts['keep-alive-ms'] || 5000);
 // --latency-ms: every answer waits this long, like an agent that thinks (the concurrency tests)
 const latencyMs = Number(opts['latency-ms'] || 0);
@@ -16,7 +19,7 @@ let connections = 0;
 let requests = 0;
 let inFlight = 0;
 
-const server = http.createServer((req, res) => {
+const handler = (req, res) => {
   const socket = req.socket;
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
@@ -59,7 +62,10 @@ const server = http.createServer((req, res) => {
       send();
     }
   });
-});
+};
+const server = opts.cert
+  ? https.createServer({key: fs.readFileSync(opts.key), cert: fs.readFileSync(opts.cert)}, handler)
+  : http.createServer(handler);
 server.keepAliveTimeout = keepAliveMs;
 const configurableBuffer = 'keepAliveTimeoutBuffer' in server;
 if (configurableBuffer) {
@@ -67,7 +73,8 @@ if (configurableBuffer) {
 }
 const idleCloseMs = keepAliveMs + (configurableBuffer ? 0 : 1000);
 
-server.on('connection', (socket) => {
+// over TLS, 'secureConnection' hands out the TLS socket that requests see as req.socket
+server.on(opts.cert ? 'secureConnection' : 'connection', (socket) => {
   socket.connId = ++connections;
   log({event: 'connection', conn: socket.connId});
   socket.on('end', () => {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Keep-alive connections that the server closes on its own schedule, as production servers do:
- * Node's {@code http} server after its {@code keepAliveTimeout} (1 s and 2 s here), a socket server
+ * Node's {@code http} server after its {@code keepAliveTimeout} (1 s and 2 s here; and over TLS,
+ * where the probe reads through the TLS layer), a socket server
  * that closes idle connections with a FIN or resets them (RST), and one that closes every
  * connection right after its answer without saying so. Against each, every operation of both
  * clients, synchronous and asynchronous, is sent after pauses shorter and longer than the server's
@@ -39,11 +40,17 @@ class IdleConnectionsIT {
     static final class Case {
         final String name;
         final String script;
+        final boolean tls;
         final String[] args;
 
         Case(String name, String script, String... args) {
+            this(name, script, false, args);
+        }
+
+        Case(String name, String script, boolean tls, String... args) {
             this.name = name;
             this.script = script;
+            this.tls = tls;
             this.args = args;
         }
 
@@ -57,6 +64,7 @@ class IdleConnectionsIT {
         return Stream.of(
                 new Case("node-http-keepalive-1s", "http1.js", "--keep-alive-ms", "1000"),
                 new Case("node-http-keepalive-2s", "http1.js", "--keep-alive-ms", "2000"),
+                new Case("node-https-keepalive-1s", "http1.js", true, "--keep-alive-ms", "1000"),
                 new Case("socket-fin-idle-1s", "raw.js", "--close", "fin", "--idle-ms", "1000"),
                 new Case("socket-rst-idle-1s", "raw.js", "--close", "rst", "--idle-ms", "1000"),
                 new Case("socket-close-after-response", "raw.js", "--close", "after-response"))
@@ -90,8 +98,8 @@ class IdleConnectionsIT {
             return op + (async ? "-async" : "-sync");
         }
 
-        void run(long[] pauses, String baseUrl, CallLog log) throws InterruptedException {
-            try (Clients clients = Clients.on(baseUrl)) {
+        void run(long[] pauses, String baseUrl, Clients.Settings settings, CallLog log) throws InterruptedException {
+            try (Clients clients = Clients.on(baseUrl, settings)) {
                 call(clients, log, 0);
                 for (int i = 0; i < pauses.length; i++) {
                     Thread.sleep(pauses[i]); // a real pause against the server's real idle timer
@@ -123,7 +131,17 @@ class IdleConnectionsIT {
             callers.add(new Caller(op, true));
         }
         CallLog log = CallLog.shared();
-        try (NodeServer server = NodeServer.start(c.name, "http", c.script, c.args)) {
+        List<String> args = new ArrayList<>(java.util.Arrays.asList(c.args));
+        Clients.Settings settings = new Clients.Settings() {
+        };
+        if (c.tls) {
+            TlsServer.Certificates certs = TlsServer.certificates(c.name);
+            args.addAll(List.of("--cert", certs.certFile.toString(), "--key", certs.keyFile.toString()));
+            settings = certs.trust();
+        }
+        Clients.Settings clientSettings = settings;
+        try (NodeServer server = NodeServer.start(c.name, c.tls ? "https" : "http", c.script,
+                args.toArray(new String[0]))) {
             long idleClose = server.listening().get("idleCloseMs").getAsLong();
             long[] pauses = pauses(idleClose);
             ExecutorService pool = Executors.newFixedThreadPool(callers.size());
@@ -131,7 +149,7 @@ class IdleConnectionsIT {
                 List<Future<?>> done = new ArrayList<>();
                 for (Caller caller : callers) {
                     done.add(pool.submit(() -> {
-                        caller.run(pauses, server.baseUrl(), log);
+                        caller.run(pauses, server.baseUrl(), clientSettings, log);
                         return null;
                     }));
                 }

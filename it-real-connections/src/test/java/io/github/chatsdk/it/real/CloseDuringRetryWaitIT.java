@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.chatsdk.core.ConnectionException;
+import io.github.chatsdk.core.RateLimiter;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.core.Sleeper;
 import java.io.IOException;
@@ -75,7 +76,9 @@ class CloseDuringRetryWaitIT {
                 // a 503 to a keyed event: delivered, maybe processed, retried because it carries a key
                 Arguments.of(Op.BREK_SEND_EVENT, async, "503"),
                 // nothing listens: never delivered, retried after the backoff for every operation
-                Arguments.of(Op.BREK_CREATE_SESSION, async, "refused")));
+                Arguments.of(Op.BREK_CREATE_SESSION, async, "refused"),
+                // a rate limiter holds the first attempt: nothing was sent at all
+                Arguments.of(Op.HELVIA_MESSAGE, async, "limiter")));
     }
 
     @ParameterizedTest(name = "{0}, async: {1}, first answer: {2}")
@@ -93,7 +96,9 @@ class CloseDuringRetryWaitIT {
         }
         BlockingSleeper sleeper = new BlockingSleeper();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Clients c = Clients.on(baseUrl, Clients.with(b -> b.sleeper(sleeper)));
+        RateLimiter holdEverything = attempt -> Duration.ofSeconds(10);
+        Clients c = Clients.on(baseUrl, Clients.with(b -> first.equals("limiter")
+                ? b.sleeper(sleeper).rateLimiter(holdEverything) : b.sleeper(sleeper)));
         Thread caller = new Thread(() -> {
             try {
                 op.call(c, Op.tagged(id, RequestOptions.defaults()), id, async);
@@ -112,9 +117,11 @@ class CloseDuringRetryWaitIT {
         assertTrue(t instanceof ConnectionException, t.toString());
         ConnectionException e = (ConnectionException) t;
         String m = e.getMessage();
-        assertTrue(m.startsWith("The client was closed while the call waited to retry, after 1 attempt, and sent"
-                + " nothing more"), m);
-        assertEquals(1, e.attempts());
+        int attempts = first.equals("limiter") ? 0 : 1;
+        assertTrue(m.startsWith("The client was closed while the call waited "
+                + (attempts == 0 ? "for the rate limiter, after 0 attempts" : "to retry, after 1 attempt")
+                + ", and sent nothing more"), m);
+        assertEquals(attempts, e.attempts());
         assertEquals(1, sleeper.asked.size(), "one wait, ended by close()");
         switch (first) {
             case "429":
@@ -134,7 +141,7 @@ class CloseDuringRetryWaitIT {
         if (!first.equals("refused")) {
             server.sync();
             List<JsonObject> requests = server.requests(id);
-            assertEquals(1, requests.size(), "attempts the server received: none after close()");
+            assertEquals(attempts, requests.size(), "attempts the server received: none after close()");
         }
     }
 

@@ -86,7 +86,7 @@ final class SyncDriver {
         Waiter w = new Waiter(Thread.currentThread());
         waiting.add(w);
         try {
-            checkOpen(x, when);
+            checkWaiting(x, when);
             t.options.sleeper().sleep(delay);
         } catch (InterruptedException e) {
             if (!w.interruptedByClose) {
@@ -102,7 +102,14 @@ final class SyncDriver {
                 }
             }
         }
-        checkOpen(x, when);
+        checkWaiting(x, when);
+    }
+
+    /** A call in a wait (even before its first attempt) that the client's closing ended: it says what it had sent. */
+    private void checkWaiting(Exchange<?> x, String when) {
+        if (t.isClosed()) {
+            throw Transport.closedDuringCall(x, false, when);
+        }
     }
 
     private void checkOpen(Exchange<?> x, String when) {

@@ -56,7 +56,8 @@ final class AsyncDriver {
         String msg = x.attempt == 0
                 ? "The rate limiter failed before the first attempt" + what + "; the request was not sent"
                 : "The rate limiter failed before attempt " + next + what + "; attempt " + next + " was not sent"
-                        + (x.maybeProcessed ? "; an earlier attempt may have reached the server, so the outcome is unknown"
+                        + (x.maybeProcessed
+                                ? "; an earlier attempt may have reached the server, so the outcome is unknown"
                                 : "; the request was not delivered");
         return new ConnectionException(msg, e, x.attempt, x.key(), x.maybeProcessed);
     }

@@ -67,8 +67,9 @@ final class HttpClients {
         boolean poolSet = o.maxIdleConnections().isPresent() || o.keepAlive().isPresent();
         if (shared == null || poolSet) {
             // OkHttp's default pool keeps 5 idle connections: a burst of calls would reconnect every time
-            b.connectionPool(new ConnectionPool(o.maxIdleConnections().orElse(ClientOptions.DEFAULT_MAX_IDLE_CONNECTIONS),
-                    o.keepAlive().orElse(DEFAULT_KEEP_ALIVE).toMillis(), TimeUnit.MILLISECONDS));
+            int maxIdle = o.maxIdleConnections().orElse(ClientOptions.DEFAULT_MAX_IDLE_CONNECTIONS);
+            b.connectionPool(new ConnectionPool(maxIdle, o.keepAlive().orElse(DEFAULT_KEEP_ALIVE).toMillis(),
+                    TimeUnit.MILLISECONDS));
         }
         return new Built(b.build(), shared == null, shared == null || poolSet);
     }

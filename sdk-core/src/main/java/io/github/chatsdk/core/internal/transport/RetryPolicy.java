@@ -114,7 +114,8 @@ final class RetryPolicy {
             case AT_ONCE_STALE:
             case AT_ONCE_ANY:
                 if (freeResendsLeft) {
-                    return new Decision(Duration.ZERO, f.reason, true, null, f.resend == Failures.Resend.AT_ONCE_STALE);
+                    boolean stale = f.resend == Failures.Resend.AT_ONCE_STALE;
+                    return new Decision(Duration.ZERO, f.reason, true, null, stale);
                 }
                 return retriesLeft ? new Decision(backoff(retry), f.reason, false, null) : Decision.STOP;
             case BACKOFF_ANY:

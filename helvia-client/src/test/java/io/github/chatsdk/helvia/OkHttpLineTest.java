@@ -1,0 +1,7 @@
+package io.github.chatsdk.helvia;
+
+import io.github.chatsdk.testsupport.AbstractOkHttpLineTest;
+
+/** This module's unit tests run on the OkHttp line the build chose for the run (5.x, or 4.12). */
+class OkHttpLineTest extends AbstractOkHttpLineTest {
+}

@@ -10,8 +10,10 @@ module io.github.chatsdk.testkit {
     // SandboxRequest.json() returns a JsonElement
     requires transitive com.google.gson;
     requires jdk.httpserver;
-    // the *SandboxExtension classes implement JUnit 5 interfaces; JUnit is optional at run time
-    requires static transitive org.junit.jupiter.api;
+    // the *SandboxExtension classes implement JUnit 5 interfaces. Optional, and not transitive:
+    // "static transitive" would make every module that reads the test kit need JUnit to compile;
+    // a module that uses the extensions requires org.junit.jupiter.api itself
+    requires static org.junit.jupiter.api;
 
     exports io.github.chatsdk.testkit;
 }

@@ -35,6 +35,7 @@ import java.util.Objects;
  * <p>JUnit is an optional dependency of the test kit: this class needs
  * {@code org.junit.jupiter:junit-jupiter-api} on the test classpath, the sandboxes themselves do not.
  */
+@SuppressWarnings("exports") // JUnit's types: a module that uses the extension requires org.junit.jupiter.api
 public final class BrekSandboxExtension extends SandboxExtension<BrekSandbox> {
     private final BrekSandbox.Builder builder;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @param <S> the sandbox type
  */
+@SuppressWarnings("exports") // JUnit's types: a module that uses the extension requires org.junit.jupiter.api
 public abstract class SandboxExtension<S extends Sandbox>
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
     private final Class<S> type;

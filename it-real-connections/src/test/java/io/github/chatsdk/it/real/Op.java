@@ -71,12 +71,12 @@ enum Op {
         // TODO(lead): rename to health().check() / async().health().check()
         @Override
         ResponseMeta sync(Clients c, RequestOptions o, String id) {
-            return c.helvia.withOptions(o).health().meta();
+            return c.helvia.withOptions(o).health().check().meta();
         }
 
         @Override
         CompletableFuture<ResponseMeta> async(Clients c, RequestOptions o, String id) {
-            return c.helvia.withOptions(o).async().health().thenApply(r -> r.meta());
+            return c.helvia.withOptions(o).async().health().check().thenApply(r -> r.meta());
         }
     };
 

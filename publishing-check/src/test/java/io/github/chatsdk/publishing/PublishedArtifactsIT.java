@@ -59,11 +59,12 @@ class PublishedArtifactsIT {
     private static final Map<String, List<String>> REQUIRED_COMPONENTS = Map.of(
             "sdk-core", List.of("com.squareup.okhttp3:okhttp-jvm", "com.google.code.gson:gson"),
             "brek-client", List.of("io.github.chatsdk:sdk-core", "com.squareup.okhttp3:okhttp-jvm",
-                    "com.squareup.okio:okio-jvm", "org.jetbrains.kotlin:kotlin-stdlib", "com.google.code.gson:gson",
-                    "io.gsonfire:gson-fire"),
+                    "com.squareup.okio:okio-jvm", "org.jetbrains.kotlin:kotlin-stdlib", "com.google.code.gson:gson"),
             "helvia-client", List.of("io.github.chatsdk:sdk-core", "com.squareup.okhttp3:okhttp-jvm",
-                    "com.google.code.gson:gson", "io.gsonfire:gson-fire"),
-            "testkit", List.of("com.google.code.gson:gson"));
+                    "com.google.code.gson:gson"),
+            "testkit", List.of("com.google.code.gson:gson"),
+            "chatsdk-opentelemetry", List.of("io.github.chatsdk:sdk-core", "io.opentelemetry:opentelemetry-api"),
+            "chatsdk-ratelimit-bucket4j", List.of("io.github.chatsdk:sdk-core", "com.bucket4j:bucket4j_jdk17-core"));
 
     /** Published files of each build: artifactId to (file name with the snapshot stamp as SNAPSHOT, path). */
     private static Map<String, Map<String, Path>> first;
@@ -225,7 +226,7 @@ class PublishedArtifactsIT {
         // no test compilation either: the published files do not depend on it
         List<String> command = List.of(mvn, "-B", "-q", "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
                 "-DaltDeploymentRepository=publishing-check::" + repository.toUri(),
-                "-pl", "chatsdk-bom," + String.join(",", MODULES), "-am", "deploy");
+                "-pl", ":chatsdk-bom,:" + String.join(",:", MODULES), "-am", "deploy");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // the same JDK as the outer build

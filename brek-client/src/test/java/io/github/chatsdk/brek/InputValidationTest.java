@@ -143,4 +143,17 @@ class InputValidationTest extends BrekServerTest {
         assertEquals(field, e.field(), label);
         assertEquals(0, server.getRequestCount());
     }
+
+    @Test
+    void aPayloadThatCannotBeWrittenAsJsonIsRefusedAtOnceNamingThePayload() {
+        // a map that contains itself: Gson recurses until the stack is exhausted, which the guard on
+        // user-supplied maps turns into an InvalidInputException before anything is sent
+        Map<String, Object> cyclic = new java.util.HashMap<>();
+        cyclic.put("self", cyclic);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SendEvent.ofKind("sess_1", EventKind.ACTION_BOOK_OPTION).actorId("partner_user_001").payload(cyclic));
+        assertEquals("payload", e.field());
+        assertTrue(e.getMessage().contains("cannot be written as JSON"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.CompletableFuture;
  *         .thenAccept(reply -> reply.texts().forEach(System.out::println));
  * }</pre>
  *
- * <p>Like the conversation, it is <b>not</b> thread-safe and its turns only make sense in order:
- * start a turn when the previous turn's future has completed (chain them as above). The futures
- * follow the rules of {@link HelviaClientAsync}.
+ * <p>Like the conversation, it is <b>thread-safe</b>: it shares the conversation's state (language,
+ * queued tags), which any thread may change, and each turn sends a consistent snapshot of it. Its
+ * turns still only make sense in order: start a turn when the previous turn's future has completed
+ * (chain them as above). The futures follow the rules of {@link HelviaClientAsync}.
  */
 public final class HelviaConversationAsync {
     private final HelviaConversation conversation;

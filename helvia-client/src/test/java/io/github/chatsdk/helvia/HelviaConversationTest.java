@@ -68,6 +68,40 @@ class HelviaConversationTest extends HelviaServerTest {
     }
 
     @Test
+    void tagsQueuedFromManyThreadsAtOnceAreAllSentWithTheNextTurn() throws Exception {
+        // the Javadoc of both views says thread-safe: concurrent queueing loses no tag
+        enqueueReply();
+        HelviaConversation chat = client.conversation("user-123");
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        chat.addTags("t" + thread + "-" + i);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, chat.pendingTagsToAdd().size(), "no tag lost");
+        chat.async().say("hi").get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(threads * perThread, takeEvent().getAsJsonObject("tagOperations").getAsJsonArray("add").size());
+        assertEquals(List.of(), chat.pendingTagsToAdd(), "the sent tags are forgotten");
+    }
+
+    @Test
     void aGeneratedSenderIdIsStableAndExposed() throws Exception {
         enqueueReply();
         enqueueReply();

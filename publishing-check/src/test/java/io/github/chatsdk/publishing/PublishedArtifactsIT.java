@@ -46,7 +46,7 @@ class PublishedArtifactsIT {
     private static final Set<String> NOT_SHIPPED_GROUPS = Set.of(
             "org.junit.jupiter", "org.junit.platform", "junit", "org.hamcrest", "org.opentest4j",
             "jakarta.annotation", "com.atlassian.oai", "org.yaml");
-    private static final Set<String> NOT_SHIPPED_ARTIFACTS = Set.of("mockwebserver", "mockwebserver3", "okhttp-tls", "test-support");
+    private static final Set<String> NOT_SHIPPED_ARTIFACTS = Set.of("mockwebserver", "mockwebserver3", "okhttp-tls", "internal-test-support");
     private static final Pattern SNAPSHOT_STAMP = Pattern.compile("-\\d{8}\\.\\d{6}-\\d+");
 
     private static final Path ROOT = Paths.get(property("chatsdk.root"));

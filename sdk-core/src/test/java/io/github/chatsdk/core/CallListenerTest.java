@@ -238,7 +238,7 @@ class CallListenerTest {
     @ValueSource(booleans = {false, true})
     void theCallAndAttemptDurationsAreMeasuredAndTheStartIsTheClientsClock(boolean async) {
         Recorder r = new Recorder();
-        MutableTestClock clock = new MutableTestClock();
+        io.github.chatsdk.testsupport.MutableClock clock = new io.github.chatsdk.testsupport.MutableClock();
         ListenerTestClient c = track(builder().clock(clock).addListener(r).build());
         server.enqueue(ok());
 
@@ -579,26 +579,6 @@ class CallListenerTest {
             events.add("callEnded succeeded=" + end.succeeded() + " attempts=" + end.attempts()
                     + " status=" + (end.statusCode().isPresent() ? String.valueOf(end.statusCode().getAsInt()) : "-")
                     + " failure=" + end.failure().map(t -> t.getClass().getSimpleName()).orElse("-"));
-        }
-    }
-
-    /** A fixed clock. */
-    static final class MutableTestClock extends java.time.Clock {
-        private final java.time.Instant now = java.time.Instant.parse("2026-03-01T12:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
         }
     }
 }

@@ -4,9 +4,14 @@ import io.github.chatsdk.core.internal.ApiProfile;
 import io.github.chatsdk.core.internal.ApiRequest;
 import io.github.chatsdk.core.internal.AuthHeader;
 import io.github.chatsdk.core.internal.ClientCore;
+import io.github.chatsdk.core.internal.Json;
 import io.github.chatsdk.core.internal.Operation;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -16,10 +21,25 @@ import java.util.function.Function;
  * key, and {@code GET /v1/items/{id}}), built on {@link BaseClientBuilder} and {@link ClientCore}
  * exactly as the Brek and Helvia clients are. sdk-core's own tests use it to drive the transport
  * without either API.
+ *
+ * <p>The fault matrix drives its two synthetic operations that map their body as the clients do
+ * (the body must be a JSON object, anything else is a malformed response): {@link #post} ({@code
+ * POST /v1/messages} with an {@code Idempotency-Key}, retry-safe) and {@link #create} ({@code POST
+ * /v1/orders} without a key, not retry-safe).
  */
 final class ListenerTestClient implements AutoCloseable {
     static final String API_KEY = "sk_live_listener_test_9f8e7d6c5b4a";
     static final String TOKEN = "tok_listener_test_0a1b2c3d4e5f";
+
+    /** Reads a gateway-style error body ({@code error}, {@code code}, {@code details}, {@code requestId}), as the clients do. */
+    static final io.github.chatsdk.core.internal.ErrorParser ERRORS = body -> {
+        JsonObject o = Json.objectOrNull(body);
+        if (o == null) {
+            return ApiError.unparsed(body);
+        }
+        return new ApiError(Json.string(o, "error"), Json.string(o, "code"), Json.toJava(o.get("details")),
+                Json.string(o, "requestId"), body, null);
+    };
 
     private final ClientCore core;
 
@@ -45,6 +65,24 @@ final class ListenerTestClient implements AutoCloseable {
         return core.run(get0(id), RequestOptions.defaults());
     }
 
+    /** {@code POST /v1/messages} with the key in an {@code Idempotency-Key} header: retry-safe. */
+    Reply post(String key, RequestOptions options) {
+        return core.run(post(key), options);
+    }
+
+    CompletableFuture<Reply> postAsync(String key, RequestOptions options) {
+        return core.runAsync(() -> post(key), options);
+    }
+
+    /** {@code POST /v1/orders} without an idempotency key: not retry-safe. */
+    Reply create(RequestOptions options) {
+        return core.run(create(), options);
+    }
+
+    CompletableFuture<Reply> createAsync(RequestOptions options) {
+        return core.runAsync(ListenerTestClient::create, options);
+    }
+
     ListenerTestClient withOptions(RequestOptions options) {
         return new ListenerTestClient(core.withOptions(options));
     }
@@ -65,6 +103,42 @@ final class ListenerTestClient implements AutoCloseable {
                 .authenticated(true)
                 .build();
         return Operation.of("test.items.get", request, true, ApiError::unparsed, r -> r.body());
+    }
+
+    private static Operation<Reply> post(String key) {
+        ApiRequest request = ApiRequest.builder("postMessage", "POST", "/v1/messages")
+                .header("Idempotency-Key", key)
+                .authenticated(true)
+                .body("{\"text\":\"hello\"}")
+                .build();
+        return Operation.of("test.messages.post", request, true, ERRORS, r -> Reply.of(r, key))
+                .idempotencyKey(key);
+    }
+
+    private static Operation<Reply> create() {
+        ApiRequest request = ApiRequest.builder("createOrder", "POST", "/v1/orders")
+                .authenticated(true)
+                .body("{\"item\":\"book\"}")
+                .build();
+        return Operation.of("test.orders.create", request, false, ERRORS, r -> Reply.of(r, null));
+    }
+
+    /** The typed result of the synthetic operations: the body as a JSON object, the metadata, the key sent. */
+    static final class Reply {
+        final JsonObject body;
+        final ResponseMeta meta;
+        final Optional<String> idempotencyKey;
+
+        private Reply(JsonObject body, ResponseMeta meta, String idempotencyKey) {
+            this.body = Objects.requireNonNull(body, "body == null");
+            this.meta = meta;
+            this.idempotencyKey = Optional.ofNullable(idempotencyKey);
+        }
+
+        /** Maps a 2xx as a client does: a JSON object, or the exception the core turns into a malformed response. */
+        static Reply of(io.github.chatsdk.core.internal.HttpResult result, String key) {
+            return new Reply(JsonParser.parseString(result.body()).getAsJsonObject(), result.meta(), key);
+        }
     }
 
     @Override

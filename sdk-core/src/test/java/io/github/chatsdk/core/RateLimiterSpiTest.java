@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import io.github.chatsdk.testsupport.MutableClock;
+import io.github.chatsdk.testsupport.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +42,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * when a permit is asked, what the limiter is told, how its waits are taken and bounded, and what a
  * failing limiter does. The server's own request count says what was sent.
  *
- * <p>The sleeper and clock are local to this test: {@code test-support}'s {@code RecordingSleeper}
- * depends on sdk-core, so sdk-core's tests cannot depend on it (a Maven cycle).
  */
 class RateLimiterSpiTest {
     private static final String OK = "{\"ok\":true}";
 
     private final MockWebServer server = new MockWebServer();
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -129,7 +129,7 @@ class RateLimiterSpiTest {
             asked.add(attempt.operation() + " #" + attempt.number() + " after " + server.getRequestCount());
             return Duration.ZERO;
         };
-        TestSleeper sleeper = new TestSleeper(false);
+        RecordingSleeper sleeper = new RecordingSleeper();
         try (ClientCore core = client(limiter, sleeper)) {
             assertEquals(OK, mode.call(core));
         }
@@ -148,7 +148,7 @@ class RateLimiterSpiTest {
             refusals.add(attempt.refusals());
             return attempt.refusals() < 2 ? Duration.ofSeconds(3 - attempt.refusals()) : Duration.ZERO;
         };
-        TestSleeper sleeper = new TestSleeper(false);
+        RecordingSleeper sleeper = new RecordingSleeper();
         try (ClientCore core = client(limiter, sleeper)) {
             assertEquals(OK, mode.call(core));
         }
@@ -182,24 +182,24 @@ class RateLimiterSpiTest {
             }
         };
         // the sleeper moves the clock: each attempt is sent at a later instant
-        TestSleeper sleeper = new TestSleeper(false, clock);
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
         try (ClientCore core = client(limiter, sleeper)) {
             assertEquals(OK, mode.call(core));
         }
         Duration secondWait = sleeper.delays().get(1);
         assertEquals(Duration.ofSeconds(2), sleeper.delays().get(0), "the 429's Retry-After was honoured");
         assertEquals(List.of(
-                "test.events.send 429 RateLimit{limit=10, remaining=0, retryAfter=PT2S} sent at " + TestClock.START,
-                "test.events.send 503 - sent at " + TestClock.START.plusSeconds(2),
+                "test.events.send 429 RateLimit{limit=10, remaining=0, retryAfter=PT2S} sent at " + MutableClock.START,
+                "test.events.send 503 - sent at " + MutableClock.START.plusSeconds(2),
                 "test.events.send 200 RateLimit{limit=10, remaining=9, retryAfter=null} sent at "
-                        + TestClock.START.plusSeconds(2).plus(secondWait)), told);
+                        + MutableClock.START.plusSeconds(2).plus(secondWait)), told);
     }
 
     @Test
     void theBuiltInReactiveLimiterIsWhatWaitWhenRateLimitedInstallsAndAGivenLimiterReplacesIt() {
         server.enqueue(ok().setHeader("x-ratelimit-remaining", "0").setHeader("Retry-After", "7"));
         server.enqueue(ok());
-        TestSleeper sleeper = new TestSleeper(false, clock); // the wait moves the clock, as time would pass
+        RecordingSleeper sleeper = new RecordingSleeper(clock); // the wait moves the clock, as time would pass
         try (ClientCore core = new TestBuilder().baseUrl(server.url("/").toString()).waitWhenRateLimited(true)
                 .sleeper(sleeper).clock(clock).logLevel(LogLevel.OFF).build()) {
             Mode.SYNC.call(core);
@@ -210,7 +210,7 @@ class RateLimiterSpiTest {
         server.enqueue(ok().setHeader("x-ratelimit-remaining", "0").setHeader("Retry-After", "7"));
         server.enqueue(ok());
         List<Integer> asked = new CopyOnWriteArrayList<>();
-        TestSleeper second = new TestSleeper(false);
+        RecordingSleeper second = new RecordingSleeper();
         try (ClientCore core = new TestBuilder().baseUrl(server.url("/").toString()).waitWhenRateLimited(true)
                 .rateLimiter(attempt -> {
                     asked.add(attempt.number());
@@ -229,7 +229,7 @@ class RateLimiterSpiTest {
     void anAsynchronousCallWaitsForItsPermitOnTheSleepersAsynchronousPathWithNoThreadParked() throws Exception {
         server.enqueue(ok());
         RateLimiter limiter = attempt -> attempt.refusals() == 0 ? Duration.ofSeconds(5) : Duration.ZERO;
-        TestSleeper sleeper = new TestSleeper(true);
+        RecordingSleeper sleeper = RecordingSleeper.holding();
         try (ClientCore core = client(limiter, sleeper)) {
             CompletableFuture<String> call = core.runAsync(RateLimiterSpiTest::operation, RequestOptions.defaults());
             assertFalse(call.isDone());
@@ -262,7 +262,7 @@ class RateLimiterSpiTest {
                 return answer;
             }
         };
-        try (ClientCore core = client(remote, new TestSleeper(true))) {
+        try (ClientCore core = client(remote, RecordingSleeper.holding())) {
             CompletableFuture<String> call = core.runAsync(RateLimiterSpiTest::operation, RequestOptions.defaults());
             assertFalse(call.isDone());
             assertEquals(List.of(Thread.currentThread().getName()), threads, "asked once, from the caller");
@@ -281,7 +281,7 @@ class RateLimiterSpiTest {
     void cancellingAnAsynchronousCallWhileItsPermitWaitIsPendingSendsNothing() throws Exception {
         server.enqueue(ok());
         RateLimiter limiter = attempt -> attempt.refusals() == 0 ? Duration.ofSeconds(5) : Duration.ZERO;
-        TestSleeper sleeper = new TestSleeper(true);
+        RecordingSleeper sleeper = RecordingSleeper.holding();
         try (ClientCore core = client(limiter, sleeper)) {
             CompletableFuture<String> call = core.runAsync(RateLimiterSpiTest::operation, RequestOptions.defaults());
             assertEquals(1, sleeper.pending().size());
@@ -308,7 +308,7 @@ class RateLimiterSpiTest {
                 return answer;
             }
         };
-        try (ClientCore core = client(remote, new TestSleeper(true))) {
+        try (ClientCore core = client(remote, RecordingSleeper.holding())) {
             CompletableFuture<String> call = core.runAsync(RateLimiterSpiTest::operation, RequestOptions.defaults());
             assertTrue(call.cancel(true));
             assertTrue(answer.isCancelled(), "the pending question was cancelled");
@@ -328,7 +328,7 @@ class RateLimiterSpiTest {
             asked.add(attempt.refusals());
             return Duration.ofSeconds(40);
         };
-        TestSleeper sleeper = new TestSleeper(false);
+        RecordingSleeper sleeper = new RecordingSleeper();
         try (ClientCore core = client(stingy, sleeper, b -> b.maxRetryAfter(Duration.ofSeconds(60)))) {
             assertEquals(OK, mode.call(core));
         }
@@ -343,7 +343,7 @@ class RateLimiterSpiTest {
         server.enqueue(ok());
         server.enqueue(ok());
         RateLimiter stingy = attempt -> Duration.ofSeconds(40);
-        TestSleeper sleeper = new TestSleeper(false);
+        RecordingSleeper sleeper = new RecordingSleeper();
         try (ClientCore core = client(stingy, sleeper, b -> b.timeout(Duration.ofSeconds(15)))) {
             assertEquals(OK, mode.call(core));
             assertEquals(List.of(Duration.ofSeconds(15)), sleeper.delays(), "the client's timeout");
@@ -360,7 +360,7 @@ class RateLimiterSpiTest {
         server.enqueue(status(503));
         server.enqueue(ok());
         RateLimiter slow = attempt -> attempt.refusals() == 0 ? Duration.ofSeconds(50) : Duration.ZERO;
-        TestSleeper sleeper = new TestSleeper(false);
+        RecordingSleeper sleeper = new RecordingSleeper();
         try (ClientCore core = client(slow, sleeper, b -> b.maxRetryAfter(Duration.ofSeconds(60)))) {
             assertEquals(OK, mode.call(core));
         }
@@ -381,7 +381,7 @@ class RateLimiterSpiTest {
         RateLimiter limiter = attempt -> {
             throw broken;
         };
-        try (ClientCore core = client(limiter, new TestSleeper(false))) {
+        try (ClientCore core = client(limiter, new RecordingSleeper())) {
             ConnectionException e = assertThrows(ConnectionException.class, () -> mode.call(core));
             assertSame(broken, e.getCause());
             assertTrue(e.getMessage().contains("The rate limiter failed before the first attempt"
@@ -408,7 +408,7 @@ class RateLimiterSpiTest {
                 });
             }
         };
-        try (ClientCore core = client(remote, new TestSleeper(false))) {
+        try (ClientCore core = client(remote, new RecordingSleeper())) {
             CompletionException e = assertThrows(CompletionException.class,
                     () -> core.runAsync(RateLimiterSpiTest::operation, RequestOptions.defaults()).join());
             ConnectionException c = assertInstanceOf(ConnectionException.class, e.getCause());
@@ -428,7 +428,7 @@ class RateLimiterSpiTest {
             }
             return Duration.ZERO;
         };
-        try (ClientCore core = client(limiter, new TestSleeper(false))) {
+        try (ClientCore core = client(limiter, new RecordingSleeper())) {
             ConnectionException e = assertThrows(ConnectionException.class, () -> mode.call(core));
             assertTrue(e.getMessage().contains("before attempt 2"), e.getMessage());
             assertTrue(e.outcomeUnknown(), "the first attempt reached the server");
@@ -452,7 +452,7 @@ class RateLimiterSpiTest {
                 throw new IllegalStateException("cannot record");
             }
         };
-        try (ClientCore core = client(limiter, new TestSleeper(false))) {
+        try (ClientCore core = client(limiter, new RecordingSleeper())) {
             assertEquals(OK, mode.call(core));
             assertEquals(OK, mode.call(core));
         }
@@ -493,98 +493,6 @@ class RateLimiterSpiTest {
         ClientCore build() {
             return ClientCore.create(options(), new ApiProfile("test", List.of("x-api-key"),
                     AuthHeader.plain("x-api-key", () -> "test-key"), Duration.ofSeconds(60)));
-        }
-    }
-
-    /** Records every wait; synchronous ones return at once, asynchronous ones end at once or are held. */
-    static final class TestSleeper implements Sleeper {
-        private final List<Duration> delays = new CopyOnWriteArrayList<>();
-        private final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
-        private final boolean hold;
-        private final TestClock clock;
-        private volatile int asyncWaits;
-
-        TestSleeper(boolean hold) {
-            this(hold, null);
-        }
-
-        TestSleeper(boolean hold, TestClock clock) {
-            this.hold = hold;
-            this.clock = clock;
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            record(duration);
-        }
-
-        @Override
-        public synchronized CompletableFuture<Void> sleepAsync(Duration duration) {
-            asyncWaits++;
-            record(duration);
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            if (hold) {
-                pending.add(f);
-            } else {
-                f.complete(null);
-            }
-            return f;
-        }
-
-        private void record(Duration duration) {
-            delays.add(duration);
-            if (clock != null) {
-                clock.advance(duration);
-            }
-        }
-
-        List<Duration> delays() {
-            return List.copyOf(delays);
-        }
-
-        int asyncWaits() {
-            return asyncWaits;
-        }
-
-        List<CompletableFuture<Void>> pending() {
-            return List.copyOf(pending);
-        }
-
-        int runPending() {
-            List<CompletableFuture<Void>> waits = List.copyOf(pending);
-            pending.clear();
-            int ran = 0;
-            for (CompletableFuture<Void> w : waits) {
-                if (w.complete(null)) {
-                    ran++;
-                }
-            }
-            return ran;
-        }
-    }
-
-    /** A clock that moves only when told. */
-    static final class TestClock extends Clock {
-        static final Instant START = Instant.parse("2026-11-05T10:00:00Z");
-        private volatile Instant now = START;
-
-        synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

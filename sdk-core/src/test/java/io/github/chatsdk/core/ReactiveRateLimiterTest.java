@@ -8,29 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.github.chatsdk.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ReactiveRateLimiterTest {
-    /** A clock the test moves by hand. */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-05T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final RateLimiter.Attempt ATTEMPT = new RateLimiter.Attempt() {
         @Override
         public String operation() {
@@ -69,7 +50,7 @@ class ReactiveRateLimiterTest {
 
     @Test
     void waitsNothingUntilAResponseSaysTheWindowIsExhausted() {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock();
         RateLimiter limiter = RateLimiter.reactive(clock, Duration.ofSeconds(60));
         assertEquals(Duration.ZERO, limiter.tryAcquire(ATTEMPT));
         record(limiter, 200, new RateLimit(100L, 5L, null));
@@ -80,13 +61,13 @@ class ReactiveRateLimiterTest {
 
     @Test
     void exhaustedWindowWaitsForRetryAfterOrOneMinuteAndTheWaitShrinksAsTimePasses() {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock();
         RateLimiter limiter = RateLimiter.reactive(clock, Duration.ofSeconds(60));
         record(limiter, 200, new RateLimit(100L, 0L, Duration.ofSeconds(7)));
         assertEquals(Duration.ofSeconds(7), limiter.tryAcquire(ATTEMPT));
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(Duration.ofSeconds(2), limiter.tryAcquire(ATTEMPT));
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertEquals(Duration.ZERO, limiter.tryAcquire(ATTEMPT));
 
         record(limiter, 200, new RateLimit(100L, 0L, null));
@@ -95,7 +76,7 @@ class ReactiveRateLimiterTest {
 
     @Test
     void a429WithRetryAfterHoldsLaterRequestsAndALaterAnswerNeverShortensTheWait() {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock();
         RateLimiter limiter = RateLimiter.reactive(clock, Duration.ofSeconds(60));
         record(limiter, 429, new RateLimit(null, null, Duration.ofSeconds(4)));
         assertEquals(Duration.ofSeconds(4), limiter.tryAcquire(ATTEMPT));

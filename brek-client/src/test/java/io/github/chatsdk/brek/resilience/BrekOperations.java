@@ -16,7 +16,7 @@ import io.github.chatsdk.testsupport.OperationUnderTest;
 import java.util.Optional;
 import okhttp3.mockwebserver.RecordedRequest;
 
-/** The three Brek operations as the shared fault-matrix and redirect suites drive them. */
+/** The Brek operations as the fault smoke run and the resilience tests drive them. */
 final class BrekOperations {
     /** Long enough to be scrubbed from any text, and unmistakable in a log. */
     static final String API_KEY = "brek_live_5f3a9c1e77d2";

@@ -10,7 +10,7 @@ import io.github.chatsdk.testsupport.AsyncOperations;
 import io.github.chatsdk.testsupport.ClientSettings;
 import io.github.chatsdk.testsupport.OperationUnderTest;
 
-/** The two Helvia operations as the shared fault-matrix and redirect suites drive them. */
+/** The two Helvia operations as the fault smoke run drives them. */
 final class HelviaOperations {
     /** A JWT-shaped token, unmistakable in a log. */
     static final String API_TOKEN = "eyJhbGciOiJIUzI1NiJ9.cmVzaWxpZW5jZQ.helvia-secret-7c41d9";

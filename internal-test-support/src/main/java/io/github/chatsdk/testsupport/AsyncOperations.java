@@ -15,10 +15,10 @@ import java.util.function.BiFunction;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Runs the shared suites through a client's asynchronous API: an {@link OperationUnderTest} whose
- * call starts the asynchronous twin and waits for its future, rethrowing exactly the exception the
- * future failed with. Every row of {@link AbstractFaultMatrixTest} then proves that the
- * asynchronous path makes the same attempts, asks for the same delays and fails with the same
+ * Runs a call through a client's asynchronous API as if it were synchronous: {@link #await} waits for
+ * the future and rethrows exactly the exception it failed with (checking it was wrapped once), and
+ * {@link #of} makes the asynchronous twin of an {@link OperationUnderTest}. So a fault row proves that
+ * the asynchronous path makes the same attempts, asks for the same delays and fails with the same
  * exception types as the synchronous one.
  */
 public final class AsyncOperations {

@@ -6,9 +6,8 @@ import java.util.Optional;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * One operation of one client, as the shared suites ({@link AbstractFaultMatrixTest},
- * {@link AbstractRedirectSecurityTest}) drive it. A client module implements this once per
- * operation and hands it to a one-line subclass of each suite.
+ * One operation of one client, as {@link AbstractFaultSmokeTest} and the client's own tests drive it.
+ * A client module implements this once per operation it smoke-tests.
  *
  * @param <C> the client type
  * @param <R> the operation's result type

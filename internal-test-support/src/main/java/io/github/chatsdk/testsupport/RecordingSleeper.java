@@ -19,6 +19,7 @@ public final class RecordingSleeper implements Sleeper {
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private final MutableClock clock;
     private final boolean hold;
+    private int asyncWaits;
 
     private RecordingSleeper(MutableClock clock, boolean hold) {
         this.clock = clock;
@@ -40,6 +41,11 @@ public final class RecordingSleeper implements Sleeper {
         return new RecordingSleeper(null, true);
     }
 
+    /** A holding sleeper (see {@link #holding()}) that also moves {@code clock} by every delay. */
+    public static RecordingSleeper holding(MutableClock clock) {
+        return new RecordingSleeper(clock, true);
+    }
+
     @Override
     public void sleep(Duration duration) {
         record(duration);
@@ -47,6 +53,9 @@ public final class RecordingSleeper implements Sleeper {
 
     @Override
     public CompletableFuture<Void> sleepAsync(Duration duration) {
+        synchronized (delays) {
+            asyncWaits++;
+        }
         record(duration);
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (hold) {
@@ -72,6 +81,13 @@ public final class RecordingSleeper implements Sleeper {
     public List<Duration> delays() {
         synchronized (delays) {
             return List.copyOf(delays);
+        }
+    }
+
+    /** How many of the delays were asked asynchronously ({@link #sleepAsync}). */
+    public int asyncWaits() {
+        synchronized (delays) {
+            return asyncWaits;
         }
     }
 

@@ -37,9 +37,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,24 +49,10 @@ class BrekContractIT {
     private static final String SPEC = "brek-partner-core-chat.yaml";
     private static final String SESSION = "sess_1771456953407_g7p6233d";
 
-    private static PrismServer prism;
-    private static PrismServer dynamicPrism;
-
-    @BeforeAll
-    static void startPrism() {
-        prism = PrismServer.mock(SPEC);
-        dynamicPrism = PrismServer.mock(SPEC, "-d", "--seed", "20261123");
-    }
-
-    @AfterAll
-    static void stopPrism() {
-        if (prism != null) {
-            prism.close();
-        }
-        if (dynamicPrism != null) {
-            dynamicPrism.close();
-        }
-    }
+    @RegisterExtension
+    static final PrismExtension prism = PrismExtension.mock(SPEC);
+    @RegisterExtension
+    static final PrismExtension dynamicPrism = PrismExtension.mock(SPEC, "-d", "--seed", "20261123");
 
     private static BrekClient client(BrekAuthScheme scheme, String prefer) {
         BrekClient.Builder b = BrekClient.builder().apiKey("partner-key-123").authScheme(scheme)

@@ -13,9 +13,7 @@ import io.github.chatsdk.core.RateLimitException;
 import io.github.chatsdk.core.RequestOptions;
 import io.github.chatsdk.examples.ExamplesMain;
 import io.github.chatsdk.helvia.HelviaClient;
-import io.github.chatsdk.testkit.BrekSandbox;
 import io.github.chatsdk.testkit.Fault;
-import io.github.chatsdk.testkit.HelviaSandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +31,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.chatsdk.testkit.BrekSandboxExtension;
+import io.github.chatsdk.testkit.HelviaSandboxExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,39 +67,26 @@ class ExamplesThroughPrismProxyIT {
             "(?m)^.*(Violation:|Request terminated with error|sl-violations|UNPROCESSABLE_ENTITY|#VIOLATIONS).*$");
     private static final Pattern RECEIVED = Pattern.compile("Request received");
 
-    private static BrekSandbox brek;
-    private static HelviaSandbox helvia;
-    private static PrismServer brekProxy;
-    private static PrismServer helviaProxy;
-
-    @BeforeAll
-    static void start() {
-        brek = BrekSandbox.start();
-        helvia = HelviaSandbox.start();
-        brekProxy = PrismServer.proxy("brek-partner-core-chat.yaml", brek.baseUrl());
-        helviaProxy = PrismServer.proxy("helvia-bot.json", helvia.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {brekProxy, helviaProxy, brek, helvia}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
-    }
+    @RegisterExtension
+    @Order(1)
+    static final BrekSandboxExtension brekSandbox = new BrekSandboxExtension().resetAfterEachTest(false);
+    @RegisterExtension
+    @Order(2)
+    static final HelviaSandboxExtension helviaSandbox = new HelviaSandboxExtension().resetAfterEachTest(false);
+    @RegisterExtension
+    @Order(3)
+    static final PrismExtension brekProxy = PrismExtension.proxy("brek-partner-core-chat.yaml", brekSandbox::baseUrl);
+    @RegisterExtension
+    @Order(4)
+    static final PrismExtension helviaProxy = PrismExtension.proxy("helvia-bot.json", helviaSandbox::baseUrl);
 
     static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("BREK_BASE_URL", brekProxy.url());
-        env.put("BREK_API_KEY", brek.apiKey());
+        env.put("BREK_API_KEY", brekSandbox.sandbox().apiKey());
         env.put("HELVIA_BASE_URL", helviaProxy.url());
-        env.put("HELVIA_API_TOKEN", helvia.token());
-        env.put("HELVIA_HANDLE", helvia.handle());
+        env.put("HELVIA_API_TOKEN", helviaSandbox.sandbox().token());
+        env.put("HELVIA_HANDLE", helviaSandbox.sandbox().handle());
         return env;
     }
 
@@ -119,8 +106,8 @@ class ExamplesThroughPrismProxyIT {
     void everyExampleRunsThroughTheProxyWithoutViolations(String example) {
         int brekMark = brekProxy.logText().length();
         int helviaMark = helviaProxy.logText().length();
-        int brekRequests = brek.requests().size();
-        int helviaRequests = helvia.requests().size();
+        int brekRequests = brekSandbox.sandbox().requests().size();
+        int helviaRequests = helviaSandbox.sandbox().requests().size();
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = ExamplesMain.run(new String[] {example}, new PrintStream(bytes, true, StandardCharsets.UTF_8), env());
@@ -134,7 +121,7 @@ class ExamplesThroughPrismProxyIT {
         assertEquals(List.of(), violations(helviaLog), "Helvia traffic of " + example + "\n" + output);
 
         int forwarded = count(RECEIVED, brekLog) + count(RECEIVED, helviaLog);
-        int served = brek.requests().size() - brekRequests + helvia.requests().size() - helviaRequests;
+        int served = brekSandbox.sandbox().requests().size() - brekRequests + helviaSandbox.sandbox().requests().size() - helviaRequests;
         assertTrue(forwarded > 0, "the example sent its requests through the proxy:\n" + output);
         assertEquals(forwarded, served, "every request Prism received reached a sandbox");
     }
@@ -147,11 +134,11 @@ class ExamplesThroughPrismProxyIT {
         try (BrekClient client = BrekClient.builder().fromEnv(env()).build();
                 HelviaClient helviaClient = HelviaClient.builder().fromEnv(env()).maxRetries(0).build()) {
             Session s = client.sessions().create(CreateSession.forActor("u"));
-            brek.faults().next(Fault.status(429).retryAfter(Duration.ofSeconds(30)), 1);
+            brekSandbox.sandbox().faults().next(Fault.status(429).retryAfter(Duration.ofSeconds(30)), 1);
             assertThrows(RateLimitException.class, () -> client.sessions().get(s.sessionId(), once));
-            brek.faults().nextStatus(500);
+            brekSandbox.sandbox().faults().nextStatus(500);
             assertThrows(InternalServerException.class, () -> client.sessions().get(s.sessionId(), once));
-            helvia.faults().nextStatus(500);
+            helviaSandbox.sandbox().faults().nextStatus(500);
             assertThrows(InternalServerException.class, () -> helviaClient.conversation("u").say("hi"));
         }
         assertEquals(List.of(), violations(settledLogSince(brekProxy, brekMark)));
@@ -164,14 +151,14 @@ class ExamplesThroughPrismProxyIT {
         int mark = brekProxy.logText().length();
         OkHttpClient http = new OkHttpClient();
         Request missingActor = new Request.Builder().url(brekProxy.url() + "/api/partner/v1/core-chat/sessions")
-                .header("x-partner-api-key", brek.apiKey())
+                .header("x-partner-api-key", brekSandbox.sandbox().apiKey())
                 .post(RequestBody.create("{\"channelId\":\"x\"}", MediaType.get("application/json"))).build();
         try (Response r = http.newCall(missingActor).execute()) {
             assertEquals(422, r.code(), "Prism refuses the invalid request itself");
         }
-        brek.faults().nextStatus(503);
+        brekSandbox.sandbox().faults().nextStatus(503);
         Request get = new Request.Builder().url(brekProxy.url() + "/api/partner/v1/core-chat/sessions/sess_x")
-                .header("x-partner-api-key", brek.apiKey()).build();
+                .header("x-partner-api-key", brekSandbox.sandbox().apiKey()).build();
         try (Response r = http.newCall(get).execute()) {
             assertEquals(503, r.code());
             assertTrue(r.header("sl-violations", "").contains("Unable to match the returned status code"),
@@ -208,7 +195,7 @@ class ExamplesThroughPrismProxyIT {
      * The log written since {@code mark}, once Prism has finished writing it: Prism logs a
      * response's validation after forwarding it, so wait until the log stops growing.
      */
-    static String settledLogSince(PrismServer prism, int mark) {
+    static String settledLogSince(PrismExtension prism, int mark) {
         String before = prism.logText();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

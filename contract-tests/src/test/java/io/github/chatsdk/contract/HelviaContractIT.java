@@ -30,9 +30,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,24 +41,10 @@ class HelviaContractIT {
     private static final String SPEC = "helvia-bot.json";
     private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.contract.token";
 
-    private static PrismServer prism;
-    private static PrismServer dynamicPrism;
-
-    @BeforeAll
-    static void startPrism() {
-        prism = PrismServer.mock(SPEC);
-        dynamicPrism = PrismServer.mock(SPEC, "-d", "--seed", "20261123");
-    }
-
-    @AfterAll
-    static void stopPrism() {
-        if (prism != null) {
-            prism.close();
-        }
-        if (dynamicPrism != null) {
-            dynamicPrism.close();
-        }
-    }
+    @RegisterExtension
+    static final PrismExtension prism = PrismExtension.mock(SPEC);
+    @RegisterExtension
+    static final PrismExtension dynamicPrism = PrismExtension.mock(SPEC, "-d", "--seed", "20261123");
 
     private static HelviaClient client(String baseUrl, String prefer) {
         HelviaClient.Builder b = HelviaClient.builder().apiToken(TOKEN).handle("my-agent-handle").baseUrl(baseUrl)

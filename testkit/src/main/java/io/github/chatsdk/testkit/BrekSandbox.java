@@ -195,15 +195,12 @@ public final class BrekSandbox extends Sandbox {
      * Configures a {@link BrekSandbox}. Not thread-safe; {@link #start()} may be called more than
      * once, each time for a new, independent sandbox.
      */
-    public static final class Builder {
+    public static final class Builder extends SandboxBuilder<Builder, BrekSandbox> {
         private final Map<String, String> partners = new LinkedHashMap<>();
         private String tenantId = DEFAULT_TENANT_ID;
         private String channelId = DEFAULT_CHANNEL_ID;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
         private long rateLimitWindowMillis = 60_000L;
-        private Clock clock = Clock.systemUTC();
-        private long seed = 20260218L;
-        private int port;
 
         private Builder() {
         }
@@ -286,64 +283,26 @@ public final class BrekSandbox extends Sandbox {
         }
 
         /**
-         * The clock of timestamps, ids and rate-limit windows; default the system clock in UTC.
-         * A {@link ManualClock} lets a test move to the next window.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * The seed of the random parts of ids (session suffixes, request ids, booking ids).
-         *
-         * @param seed any value; the default is fixed, so runs repeat
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * The port to listen on; default 0, a free port chosen by the system (use that in tests).
-         *
-         * @param port 0 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /**
          * Starts a sandbox with this configuration.
          *
          * @return the running sandbox; close it when done
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
+        @Override
         public BrekSandbox start() {
             Map<String, String> keys = partners.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_PARTNER_ID) : partners;
             return new BrekSandbox(this, keys,
                     new BrekApi(keys, tenantId, channelId, rateLimitPerMinute, rateLimitWindowMillis, clock, seed));
         }
 
+        @Override
         Builder copy() {
-            Builder b = new Builder();
+            Builder b = copySharedInto(new Builder());
             b.partners.putAll(partners);
             b.tenantId = tenantId;
             b.channelId = channelId;
             b.rateLimitPerMinute = rateLimitPerMinute;
             b.rateLimitWindowMillis = rateLimitWindowMillis;
-            b.clock = clock;
-            b.seed = seed;
-            b.port = port;
             return b;
         }
 

@@ -1,6 +1,5 @@
 package io.github.chatsdk.testkit;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,11 +164,8 @@ public final class HelviaSandbox extends Sandbox {
      * Configures a {@link HelviaSandbox}. Not thread-safe; {@link #start()} may be called more than
      * once, each time for a new, independent sandbox.
      */
-    public static final class Builder {
+    public static final class Builder extends SandboxBuilder<Builder, HelviaSandbox> {
         private final Map<String, Set<String>> tokens = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
-        private long seed = 20260218L;
-        private int port;
 
         private Builder() {
         }
@@ -203,58 +199,21 @@ public final class HelviaSandbox extends Sandbox {
         }
 
         /**
-         * The clock of request timestamps in the log; default the system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * The seed of generated sender ids.
-         *
-         * @param seed any value; the default is fixed, so runs repeat
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * The port to listen on; default 0, a free port chosen by the system (use that in tests).
-         *
-         * @param port 0 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /**
          * Starts a sandbox with this configuration.
          *
          * @return the running sandbox; close it when done
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
+        @Override
         public HelviaSandbox start() {
             Map<String, Set<String>> owned = tokens.isEmpty() ? Map.of(DEFAULT_TOKEN, Set.of(DEFAULT_HANDLE)) : tokens;
             return new HelviaSandbox(this, owned, new HelviaApi(owned, seed));
         }
 
+        @Override
         Builder copy() {
-            Builder b = new Builder();
+            Builder b = copySharedInto(new Builder());
             tokens.forEach((k, v) -> b.tokens.put(k, new LinkedHashSet<>(v)));
-            b.clock = clock;
-            b.seed = seed;
-            b.port = port;
             return b;
         }
     }

@@ -5,6 +5,9 @@
  * is not exported; Gson reflects on its models.
  */
 module io.github.chatsdk.brek {
+    // nullness of the API (@NullMarked packages, @Nullable): transitive, because the annotations are
+    // part of the exported signatures and the jar is a regular (non-optional) dependency, always present
+    requires transitive org.jspecify;
     requires transitive io.github.chatsdk.core;
     requires transitive okhttp3;
     requires transitive com.google.gson;

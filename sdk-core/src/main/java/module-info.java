@@ -7,6 +7,9 @@
  */
 @SuppressWarnings("module") // the qualified exports name the clients, which are compiled after this module
 module io.github.chatsdk.core {
+    // nullness of the API (@NullMarked packages, @Nullable): transitive, because the annotations are
+    // part of the exported signatures and the jar is a regular (non-optional) dependency, always present
+    requires transitive org.jspecify;
     // OkHttpClient (BaseClientBuilder.okHttpClient) and JsonElement (details) are in the API
     requires transitive okhttp3;
     requires transitive com.google.gson;

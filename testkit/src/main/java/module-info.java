@@ -7,6 +7,9 @@
  * only by the {@code *SandboxExtension} classes, and only when they are used.
  */
 module io.github.chatsdk.testkit {
+    // nullness of the API (@NullMarked packages, @Nullable): transitive, because the annotations are
+    // part of the exported signatures and the jar is a regular (non-optional) dependency, always present
+    requires transitive org.jspecify;
     // SandboxRequest.json() returns a JsonElement
     requires transitive com.google.gson;
     requires jdk.httpserver;

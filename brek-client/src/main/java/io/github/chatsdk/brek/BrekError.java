@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ServiceException;
 import io.github.chatsdk.core.internal.Json;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class BrekError {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof BrekError && body.equals(((BrekError) o).body);
     }
 

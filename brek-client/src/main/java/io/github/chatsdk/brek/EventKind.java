@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -81,7 +83,7 @@ public final class EventKind {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof EventKind && ((EventKind) o).value.equals(value);
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.gson.JsonElement;
 import io.github.chatsdk.core.ResponseMeta;
 import io.github.chatsdk.core.internal.Json;
@@ -138,7 +140,7 @@ public final class EventResult {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.IdempotencyKeys;
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.internal.Check;
@@ -137,7 +139,7 @@ public final class SendEvent {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ResponseMeta;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -127,7 +129,7 @@ public final class Session {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

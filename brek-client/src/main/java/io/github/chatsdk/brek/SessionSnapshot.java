@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ResponseMeta;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +67,7 @@ public final class SessionSnapshot {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

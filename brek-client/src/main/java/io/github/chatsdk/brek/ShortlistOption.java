@@ -1,5 +1,7 @@
 package io.github.chatsdk.brek;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.gson.JsonObject;
 import io.github.chatsdk.core.internal.Json;
 import java.math.BigDecimal;
@@ -81,7 +83,7 @@ public final class ShortlistOption {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ShortlistOption && ((ShortlistOption) o).json().equals(json());
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ResponseMeta;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +111,7 @@ public final class AgentReply {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ResponseMeta;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public final class HealthStatus {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.ServiceException;
 import io.github.chatsdk.core.internal.Json;
 import java.util.Locale;
@@ -133,7 +135,7 @@ public final class HelviaError {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof HelviaError && body.equals(((HelviaError) o).body);
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.InvalidInputException;
 import io.github.chatsdk.core.internal.Check;
 import io.github.chatsdk.core.internal.Json;
@@ -524,7 +526,7 @@ public final class HelviaMessage {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof HelviaMessage)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.internal.Check;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +71,7 @@ public final class HelviaSender {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof HelviaSender)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.helvia;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.gson.JsonObject;
 import io.github.chatsdk.core.internal.Json;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class ReplyItem {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return this == o || o instanceof ReplyItem && rawJson.equals(((ReplyItem) o).rawJson);
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,8 +28,8 @@ public final class ApiError {
      * @param rawBody the body as received, possibly truncated; never {@code null}
      * @param typedBody the body parsed into the API's own error type, or {@code null}
      */
-    public ApiError(String message, String code, Object details, String requestId, String rawBody,
-            Object typedBody) {
+    public ApiError(@Nullable String message, @Nullable String code, @Nullable Object details, @Nullable String requestId, String rawBody,
+            @Nullable Object typedBody) {
         this.message = message;
         this.code = code;
         this.details = details;
@@ -104,7 +106,7 @@ public final class ApiError {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A timeout expired: connect, write, read or the whole call. Like any {@link ConnectionException}
  * it says whether the request may have reached the server.
@@ -16,7 +18,7 @@ public final class ApiTimeoutException extends ConnectionException {
      * @param idempotencyKey the key the request carried, or {@code null}
      * @param outcomeUnknown whether the request may have reached the server
      */
-    public ApiTimeoutException(String message, Throwable cause, int attempts, String idempotencyKey,
+    public ApiTimeoutException(String message, @Nullable Throwable cause, int attempts, @Nullable String idempotencyKey,
             boolean outcomeUnknown) {
         super(message, cause, attempts, idempotencyKey, outcomeUnknown);
     }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 400: the server refused the request as invalid (Brek `actor.actorId is required`, `idempotencyKey is required for kind=...`; Helvia `Validator errors: ...`).
  */
@@ -13,7 +15,7 @@ public final class BadRequestException extends ServiceException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public BadRequestException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public BadRequestException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         super(describe(meta, error, "Bad request"), error, meta, idempotencyKey, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.internal.BaseUrls;
 import io.github.chatsdk.core.internal.Check;
 import java.net.Proxy;
@@ -381,7 +383,7 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
      *
      * @param env looks a variable up: its trimmed value, or {@code null} when absent or blank
      */
-    protected abstract void applyEnv(Function<String, String> env);
+    protected abstract void applyEnv(Function<String, @Nullable String> env);
 
     /**
      * The settings so far, for the concrete builder's {@code build()}: the base URL is checked, and

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -33,7 +35,7 @@ public class ChatSdkException extends RuntimeException {
      * @param attempts how many HTTP attempts were made (0 when nothing was sent)
      * @param idempotencyKey the idempotency key that was sent, or {@code null}
      */
-    public ChatSdkException(String message, Throwable cause, int attempts, String idempotencyKey) {
+    public ChatSdkException(String message, @Nullable Throwable cause, int attempts, @Nullable String idempotencyKey) {
         super(message, cause);
         this.attempts = attempts;
         this.idempotencyKey = idempotencyKey;

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 409: the request conflicts with the resource's state (Brek: the actor does not match the session owner).
  */
@@ -13,7 +15,7 @@ public final class ConflictException extends ServiceException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public ConflictException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public ConflictException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         super(describe(meta, error, "Conflict"), error, meta, idempotencyKey, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable HTTP response arrived: the connection could not be opened, was reset, or broke while
  * the response was being read. Retries (where they are safe) were already made.
@@ -23,7 +25,7 @@ public class ConnectionException extends ChatSdkException {
      * @param idempotencyKey the key the request carried, or {@code null}
      * @param outcomeUnknown whether the request may have reached the server
      */
-    public ConnectionException(String message, Throwable cause, int attempts, String idempotencyKey,
+    public ConnectionException(String message, @Nullable Throwable cause, int attempts, @Nullable String idempotencyKey,
             boolean outcomeUnknown) {
         super(message, cause, attempts, idempotencyKey);
         this.outcomeUnknown = outcomeUnknown;

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,7 +36,7 @@ public enum LogLevel {
      * @param value the value, may be {@code null}
      * @return the level, or empty when the value is {@code null}, blank or not one of the three
      */
-    public static Optional<LogLevel> parse(String value) {
+    public static Optional<LogLevel> parse(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered with a success status but a body that cannot be read as the documented
  * shape (not JSON, truncated, a required member missing). {@link #rawBody()} keeps what arrived.
@@ -16,7 +18,7 @@ public final class MalformedResponseException extends ServiceException {
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      * @param cause the parse failure
      */
-    public MalformedResponseException(ApiError error, ResponseMeta meta, String idempotencyKey, Throwable cause) {
+    public MalformedResponseException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey, @Nullable Throwable cause) {
         super(describe(meta, error, "Unreadable success response") + ": " + reason(cause), error, meta,
                 idempotencyKey, cause);
     }

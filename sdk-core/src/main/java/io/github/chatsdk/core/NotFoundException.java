@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 404: the resource does not exist for this credential (Brek `session_not_found`, with the session id in {@link #details()}).
  */
@@ -13,7 +15,7 @@ public final class NotFoundException extends ServiceException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public NotFoundException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public NotFoundException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         super(describe(meta, error, "Not found"), error, meta, idempotencyKey, null);
     }
 }

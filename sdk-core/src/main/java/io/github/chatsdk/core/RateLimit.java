@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public final class RateLimit {
      * @param remaining requests left in the current window, or {@code null} when unknown
      * @param retryAfter how long the server asked to wait, or {@code null}
      */
-    public RateLimit(Long limit, Long remaining, Duration retryAfter) {
+    public RateLimit(@Nullable Long limit, @Nullable Long remaining, @Nullable Duration retryAfter) {
         this.limit = limit;
         this.remaining = remaining;
         this.retryAfter = retryAfter;
@@ -64,7 +66,7 @@ public final class RateLimit {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof RateLimit)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ public final class RateLimitException extends ServiceException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public RateLimitException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public RateLimitException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         super(describe(meta, error, "Rate limited") + meta.rateLimit().flatMap(RateLimit::retryAfter)
                 .map(d -> "; the server asked to wait " + d.getSeconds() + " s").orElse(""), error, meta, idempotencyKey,
                 null);

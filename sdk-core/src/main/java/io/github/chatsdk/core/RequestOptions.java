@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chatsdk.core.internal.Check;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,7 +178,7 @@ public final class RequestOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof RequestOptions)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,7 +42,7 @@ public final class ResponseMeta {
      * @param rateLimit the rate-limit state, or {@code null} when the response had none
      * @param attempts how many attempts the call took (1 without retries)
      */
-    public ResponseMeta(int statusCode, Map<String, List<String>> headers, RateLimit rateLimit, int attempts) {
+    public ResponseMeta(int statusCode, Map<String, List<String>> headers, @Nullable RateLimit rateLimit, int attempts) {
         Objects.requireNonNull(headers, "headers == null");
         String[] p = new String[2 * headers.size()];
         int n = 0;
@@ -77,7 +79,7 @@ public final class ResponseMeta {
      * @param rateLimit the rate-limit state, or {@code null} when the response had none
      * @param attempts how many attempts the call took (1 without retries)
      */
-    public ResponseMeta(int statusCode, Headers headers, RateLimit rateLimit, int attempts) {
+    public ResponseMeta(int statusCode, Headers headers, @Nullable RateLimit rateLimit, int attempts) {
         Objects.requireNonNull(headers, "headers == null");
         String[] p = new String[2 * headers.size()];
         for (int i = 0; i < headers.size(); i++) {
@@ -211,7 +213,7 @@ public final class ResponseMeta {
      * attempts.
      */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

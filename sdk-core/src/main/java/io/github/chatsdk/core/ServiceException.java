@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +35,7 @@ public class ServiceException extends ChatSdkException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public ServiceException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public ServiceException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         this(describe(meta, error, null), error, meta, idempotencyKey, null);
     }
 
@@ -46,8 +48,8 @@ public class ServiceException extends ChatSdkException {
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      * @param cause the cause, or {@code null}
      */
-    protected ServiceException(String message, ApiError error, ResponseMeta meta, String idempotencyKey,
-            Throwable cause) {
+    protected ServiceException(String message, ApiError error, ResponseMeta meta, @Nullable String idempotencyKey,
+            @Nullable Throwable cause) {
         super(message, cause, Objects.requireNonNull(meta, "meta == null").attempts(), idempotencyKey);
         this.meta = meta;
         this.error = Objects.requireNonNull(error, "error == null");

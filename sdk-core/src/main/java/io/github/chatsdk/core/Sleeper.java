@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +42,7 @@ public interface Sleeper {
      * @param duration how long to wait; never negative
      * @return the future of the end of the wait
      */
-    CompletableFuture<Void> sleepAsync(Duration duration);
+    CompletableFuture<@Nullable Void> sleepAsync(Duration duration);
 
     /**
      * The sleeper that blocks with {@link Thread#sleep(long)} and schedules asynchronous waits on the
@@ -69,7 +71,7 @@ public interface Sleeper {
             }
 
             @Override
-            public CompletableFuture<Void> sleepAsync(Duration duration) {
+            public CompletableFuture<@Nullable Void> sleepAsync(Duration duration) {
                 recorder.accept(duration);
                 return CompletableFuture.completedFuture(null);
             }
@@ -100,7 +102,7 @@ final class SystemSleeper implements Sleeper {
     }
 
     @Override
-    public CompletableFuture<Void> sleepAsync(Duration duration) {
+    public CompletableFuture<@Nullable Void> sleepAsync(Duration duration) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long nanos = duration.toNanos();
         if (nanos <= 0) {

@@ -1,5 +1,7 @@
 package io.github.chatsdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An HTTP status the API does not document (including a redirect that was not followed because it led to another origin).
  */
@@ -13,7 +15,7 @@ public final class UnexpectedStatusException extends ServiceException {
      * @param meta the response metadata
      * @param idempotencyKey the idempotency key the request carried, or {@code null}
      */
-    public UnexpectedStatusException(ApiError error, ResponseMeta meta, String idempotencyKey) {
+    public UnexpectedStatusException(ApiError error, ResponseMeta meta, @Nullable String idempotencyKey) {
         super(message(meta, error), error, meta, idempotencyKey, null);
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatsdk.testkit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,7 +182,7 @@ public final class Fault {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof Fault)) {
             return false;
         }

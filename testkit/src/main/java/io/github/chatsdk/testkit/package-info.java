@@ -22,5 +22,13 @@
  * ({@link io.github.chatsdk.testkit.BrekSandboxExtension}, {@link io.github.chatsdk.testkit.HelviaSandboxExtension})
  * need {@code junit-jupiter-api}, an optional dependency: it is not passed on, so a project that
  * does not use JUnit 5 does not get it, and one that does uses its own version.
+ *
+ * <p>Nullness: every type in this package is {@code @NullMarked} (JSpecify): nothing is null
+ * unless marked {@code @Nullable}; absent values are {@code Optional}.
  */
+@NullMarked
 package io.github.chatsdk.testkit;
+
+import org.jspecify.annotations.Nullable;
+
+import org.jspecify.annotations.NullMarked;

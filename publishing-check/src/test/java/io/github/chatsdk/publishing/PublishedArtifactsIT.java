@@ -57,12 +57,13 @@ class PublishedArtifactsIT {
 
     /** What each module's users must find in its SBOM, beyond the module itself. */
     private static final Map<String, List<String>> REQUIRED_COMPONENTS = Map.of(
-            "sdk-core", List.of("com.squareup.okhttp3:okhttp-jvm", "com.google.code.gson:gson"),
+            "sdk-core", List.of("com.squareup.okhttp3:okhttp-jvm", "com.google.code.gson:gson", "org.jspecify:jspecify"),
             "brek-client", List.of("io.github.chatsdk:sdk-core", "com.squareup.okhttp3:okhttp-jvm",
-                    "com.squareup.okio:okio-jvm", "org.jetbrains.kotlin:kotlin-stdlib", "com.google.code.gson:gson"),
+                    "com.squareup.okio:okio-jvm", "org.jetbrains.kotlin:kotlin-stdlib", "com.google.code.gson:gson",
+                    "org.jspecify:jspecify"),
             "helvia-client", List.of("io.github.chatsdk:sdk-core", "com.squareup.okhttp3:okhttp-jvm",
-                    "com.google.code.gson:gson"),
-            "testkit", List.of("com.google.code.gson:gson"),
+                    "com.google.code.gson:gson", "org.jspecify:jspecify"),
+            "testkit", List.of("com.google.code.gson:gson", "org.jspecify:jspecify"),
             "chatsdk-opentelemetry", List.of("io.github.chatsdk:sdk-core", "io.opentelemetry:opentelemetry-api"),
             "chatsdk-ratelimit-bucket4j", List.of("io.github.chatsdk:sdk-core", "com.bucket4j:bucket4j_jdk17-core"));
 

@@ -198,6 +198,21 @@ class FaultMatrixTest {
                         assertTrue(e.getMessage().length() < 1000, "message length " + e.getMessage().length());
                         assertTrue(r.log().text().length() < 200_000, "log length " + r.log().text().length());
                     })),
+            row("an error body that breaks off is kept as far as it arrived and logged as partial",
+                    r -> r.enqueue(() -> Faults.jsonError(503, "half of an error").setSocketPolicy(
+                            okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY), 3),
+                    whenSafeElseOnce(InternalServerException.class, 3, (e, r) -> {
+                        assertEquals(503, e.statusCode());
+                        assertTrue(Faults.jsonError(503, "half of an error").getBody().readUtf8().startsWith(e.rawBody()),
+                                "what arrived, not something else: " + e.rawBody());
+                        assertTrue(r.log().text().contains("(only the first part was read)"), "logged as partial");
+                    })),
+            row("an error body nested 30 000 levels deep is kept raw, unparsed, without a StackOverflowError",
+                    r -> r.enqueue(() -> Faults.json(500, "[".repeat(30_000) + "]".repeat(30_000)), 3),
+                    whenSafeElseOnce(InternalServerException.class, 3, (e, r) -> {
+                        assertEquals(Optional.empty(), e.errorMessage());
+                        assertTrue(e.rawBody().startsWith("[[["), e.rawBody().substring(0, 10));
+                    })),
             // broken connections
             row("a refused connection is retried for every operation and says the request was not delivered",
                     r -> r.baseUrl("http://127.0.0.1:" + Faults.unusedLoopbackPort()),

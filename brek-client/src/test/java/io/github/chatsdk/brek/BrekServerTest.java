@@ -1,25 +1,21 @@
 package io.github.chatsdk.brek;
 
-import io.github.chatsdk.testsupport.RecordingSleeper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.chatsdk.testsupport.RecordingSleeper;
+import io.github.chatsdk.testsupport.SpecCheckedServerTest;
 import io.github.chatsdk.testsupport.SpecValidator;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.function.Executable;
  * sends is checked against the spec by an independent validator — the ones a test takes with
  * {@link #takeRequest()} and, after the test, every one it left on the server.
  */
-abstract class BrekServerTest {
+abstract class BrekServerTest extends SpecCheckedServerTest {
     /** The API key of every test client; no message, toString or foreign server may ever see it. */
     static final String API_KEY = "brek_test_key_7f3c1e9d5a";
     static final String SESSION_ID = "sess_1771456953407_g7p6233d";
@@ -37,39 +33,17 @@ abstract class BrekServerTest {
 
     private static final SpecValidator SPEC = SpecValidator.brek();
 
-    MockWebServer server;
     final RecordingSleeper sleeper = new RecordingSleeper();
-    private final List<MockWebServer> servers = new ArrayList<>();
     private final List<BrekClient> clients = new ArrayList<>();
 
-    @BeforeEach
-    void startServer() throws IOException {
-        server = newServer();
+    @Override
+    protected SpecValidator spec() {
+        return SPEC;
     }
 
     @AfterEach
-    void validateEveryRequestAndStop() throws Exception {
+    void closeClients() {
         clients.forEach(BrekClient::close);
-        try {
-            for (MockWebServer s : servers) {
-                RecordedRequest left;
-                while ((left = s.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
-                    SPEC.assertValidRequest(left);
-                }
-            }
-        } finally {
-            for (MockWebServer s : servers) {
-                s.shutdown();
-            }
-        }
-    }
-
-    /** Another server on loopback, validated and shut down like the main one. */
-    MockWebServer newServer() throws IOException {
-        MockWebServer s = new MockWebServer();
-        s.start(InetAddress.getByName("127.0.0.1"), 0);
-        servers.add(s);
-        return s;
     }
 
     /** A builder with the test key, the main server as base URL and the recording sleeper. */
@@ -94,15 +68,12 @@ abstract class BrekServerTest {
 
     /** The next request the main server received, after it passed the spec validator. */
     RecordedRequest takeRequest() throws InterruptedException {
-        return takeRequest(server);
+        return take();
     }
 
     /** The next request {@code from} received, after it passed the spec validator. */
-    static RecordedRequest takeRequest(MockWebServer from) throws InterruptedException {
-        RecordedRequest r = from.takeRequest(5, TimeUnit.SECONDS);
-        assertNotNull(r, "the server received no request");
-        SPEC.assertValidRequest(r);
-        return r;
+    RecordedRequest takeRequest(MockWebServer from) throws InterruptedException {
+        return take(from);
     }
 
     /** The body of a recorded request as text (the recording stays readable). */

@@ -12,6 +12,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,17 +46,24 @@ class SpecValidatorGuardTest extends BrekServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
     void aRequestThatBreaksTheSpecIsRejectedByTheValidator(String label, Request.Builder request) throws Exception {
-        server.enqueue(new MockResponse());
-        OkHttpClient http = new OkHttpClient();
-        Request r = request.url(server.url(request.build().url().encodedPath())).build();
-        try (Response ignored = http.newCall(r).execute()) {
-            // only the recorded request matters
+        // a server of its own: the base's servers reject every invalid request after each test
+        MockWebServer raw = new MockWebServer();
+        raw.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        RecordedRequest recorded;
+        try {
+            raw.enqueue(new MockResponse());
+            OkHttpClient http = new OkHttpClient();
+            Request r = request.url(raw.url(request.build().url().encodedPath())).build();
+            try (Response ignored = http.newCall(r).execute()) {
+                // only the recorded request matters
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+            recorded = raw.takeRequest(5, TimeUnit.SECONDS);
         } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            raw.shutdown();
         }
-
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
 
         SpecValidator spec = SpecValidator.brek();
         assertFalse(spec.requestViolations(recorded).isEmpty(), label);

@@ -1,11 +1,11 @@
 package io.github.chatsdk.helvia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.chatsdk.testsupport.SpecCheckedServerTest;
 import io.github.chatsdk.testsupport.SpecValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,64 +13,44 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A MockWebServer per test and a client pointed at it. Every request the server receives is checked
- * against {@code specs/helvia-bot.json} by swagger-request-validator: those a test takes with
- * {@link #take()} at once, the rest after the test.
+ * against {@code specs/helvia-bot.json} by swagger-request-validator ({@link SpecCheckedServerTest}):
+ * those a test takes with {@link #take()} at once, the rest after the test.
  */
-abstract class HelviaServerTest {
+abstract class HelviaServerTest extends SpecCheckedServerTest {
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu.SIGNATURE-do-not-leak-42";
     static final String HANDLE = "my-agent-handle";
     static final SpecValidator SPEC = SpecValidator.helvia();
     static final JsonObject SPEC_JSON = loadSpec();
 
-    MockWebServer server;
     HelviaClient client;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private int taken;
+
+    @Override
+    protected SpecValidator spec() {
+        return SPEC;
+    }
 
     @BeforeEach
-    void startServer() throws IOException {
-        server = new MockWebServer();
-        server.start();
+    void startClient() {
         client = builder().build();
     }
 
     @AfterEach
-    void checkEveryRequestAgainstTheSpec() throws Exception {
-        try {
-            client.close();
-            RecordedRequest r;
-            while ((r = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-                SPEC.assertValidRequest(r);
-                taken++;
-            }
-            assertEquals(server.getRequestCount(), taken, "every request was checked against the spec");
-        } finally {
-            server.shutdown();
-        }
+    void closeClient() {
+        client.close();
     }
 
     /** A builder pointed at the server, with the test token and handle and a sleeper that never sleeps. */
     HelviaClient.Builder builder() {
         return HelviaClient.builder().apiToken(TOKEN).handle(HANDLE).baseUrl(server.url("/").toString())
                 .sleeper(io.github.chatsdk.core.Sleeper.of(sleeps::add));
-    }
-
-    /** The next request, checked against the spec. */
-    RecordedRequest take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-        assertNotNull(r, "a request reached the server");
-        SPEC.assertValidRequest(r);
-        taken++;
-        return r;
     }
 
     /** The body of the next request as JSON, after checking the request line and headers of a send. */

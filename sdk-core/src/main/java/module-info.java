@@ -14,6 +14,8 @@ module io.github.chatsdk.core {
     requires transitive okhttp3;
     requires transitive com.google.gson;
     requires okio;
+    // LogRouting reads whether the application configured java.util.logging (okhttp3 requires it too)
+    requires java.logging;
 
     exports io.github.chatsdk.core;
     exports io.github.chatsdk.core.internal to io.github.chatsdk.brek, io.github.chatsdk.helvia;

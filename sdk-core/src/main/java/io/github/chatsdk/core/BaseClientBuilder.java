@@ -250,11 +250,12 @@ public abstract class BaseClientBuilder<B extends BaseClientBuilder<B>> {
     }
 
     /**
-     * How much the client logs through {@link System.Logger} {@value LogLevel#LOGGER_NAME}:
-     * {@link LogLevel#INFO} one line per attempt, {@link LogLevel#DEBUG} also headers and bodies.
-     * Credentials are redacted at every level. When not set, the environment variable
-     * {@code CHATSDK_LOG} ({@code off} | {@code info} | {@code debug}) decides; without it, nothing
-     * is logged.
+     * How much the client logs: {@link LogLevel#INFO} one line per attempt, {@link LogLevel#DEBUG}
+     * also headers and bodies. Credentials are redacted at every level. When not set, the
+     * environment variable {@code CHATSDK_LOG} ({@code off} | {@code info} | {@code debug}) decides;
+     * without it, nothing is logged. The entries go to {@link System.Logger}
+     * {@value LogLevel#LOGGER_NAME} when the application has routed or configured it, otherwise to
+     * stderr, one line each (see {@link LogLevel}).
      *
      * @param level the level
      * @return this builder

@@ -16,9 +16,11 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * The transport's log, through {@link System.Logger} {@value LogLevel#LOGGER_NAME}: one line per
- * attempt at INFO, headers and truncated bodies at DEBUG. Credential headers are always redacted,
- * and the secret itself is scrubbed from every line in case a server echoes it.
+ * The transport's log: one entry per attempt at INFO; at DEBUG also the request line with its
+ * headers, the request body, the response status with its headers and the response body, bodies
+ * truncated. Every entry is one line. Credential headers are always redacted, and the secret itself
+ * is scrubbed from every entry in case a server echoes it. Where the entries go is
+ * {@link LogOutput}'s choice, made when the client is built.
  */
 final class HttpLog {
     /** Longest body shown at DEBUG. */
@@ -29,11 +31,13 @@ final class HttpLog {
             "set-cookie");
 
     private final LogLevel level;
+    private final LogOutput out;
     private final String product;
     private final Set<String> redacted;
 
     HttpLog(LogLevel level, String product, List<String> credentialHeaders) {
         this.level = level;
+        this.out = LogOutput.forLevel(level);
         this.product = product;
         Set<String> names = new HashSet<>(ALWAYS_REDACTED);
         for (String h : credentialHeaders) {
@@ -43,11 +47,11 @@ final class HttpLog {
     }
 
     boolean info() {
-        return level != LogLevel.OFF && LOGGER.isLoggable(System.Logger.Level.INFO);
+        return level != LogLevel.OFF && out.isLoggable(System.Logger.Level.INFO);
     }
 
     boolean debug() {
-        return level == LogLevel.DEBUG && LOGGER.isLoggable(System.Logger.Level.DEBUG);
+        return level == LogLevel.DEBUG && out.isLoggable(System.Logger.Level.DEBUG);
     }
 
     void request(Request request, int attempt, int maxAttempts, Secret secret) {
@@ -57,12 +61,24 @@ final class HttpLog {
         StringBuilder sb = new StringBuilder(product).append(" --> ").append(request.method()).append(' ')
                 .append(request.url()).append(" (attempt ").append(attempt).append(" of ").append(maxAttempts)
                 .append(')');
-        headers(sb, request.headers());
         RequestBody body = request.body();
         if (body != null) {
-            sb.append('\n').append(requestBody(body));
+            // what OkHttp sends from the body, as its own logging interceptor shows it
+            MediaType type = body.contentType();
+            if (type != null && request.header("Content-Type") == null) {
+                sb.append(" | Content-Type: ").append(type);
+            }
+            long length = contentLength(body);
+            if (length >= 0 && request.header("Content-Length") == null) {
+                sb.append(" | Content-Length: ").append(length);
+            }
         }
-        LOGGER.log(System.Logger.Level.DEBUG, secret.scrub(sb.toString()));
+        headers(sb, request.headers());
+        out.log(System.Logger.Level.DEBUG, secret.scrub(sb.toString()));
+        if (body != null) {
+            out.log(System.Logger.Level.DEBUG, secret.scrub(product + " --> body of " + request.method() + ' '
+                    + request.url() + ": " + requestBody(body)));
+        }
     }
 
     void response(Request request, Response response, int attempt, int maxAttempts, long millis, Secret secret) {
@@ -76,12 +92,12 @@ final class HttpLog {
         if (requestId != null) {
             sb.append(" [request ").append(clip(requestId, 100)).append(']');
         }
-        LOGGER.log(System.Logger.Level.INFO, secret.scrub(sb.toString()));
+        out.log(System.Logger.Level.INFO, secret.scrub(sb.toString()));
         if (debug()) {
             StringBuilder d = new StringBuilder(product).append(" <-- ").append(response.code()).append(' ')
                     .append(request.url());
             headers(d, response.headers());
-            LOGGER.log(System.Logger.Level.DEBUG, secret.scrub(d.toString()));
+            out.log(System.Logger.Level.DEBUG, secret.scrub(d.toString()));
         }
     }
 
@@ -91,8 +107,8 @@ final class HttpLog {
         }
         String shown = body.length() <= MAX_LOGGED_BODY ? body
                 : body.substring(0, MAX_LOGGED_BODY) + "...[" + (body.length() - MAX_LOGGED_BODY) + " more chars]";
-        LOGGER.log(System.Logger.Level.DEBUG, secret.scrub(product + " <-- body of " + request.url()
-                + (complete ? "" : " (only the first part was read)") + ":\n" + shown));
+        out.log(System.Logger.Level.DEBUG, secret.scrub(product + " <-- body of " + request.url()
+                + (complete ? "" : " (only the first part was read)") + ": " + shown));
     }
 
     void failure(Request request, String what, IOException e, int attempt, int maxAttempts, long millis,
@@ -100,7 +116,7 @@ final class HttpLog {
         if (!info()) {
             return;
         }
-        LOGGER.log(System.Logger.Level.INFO, secret.scrub(product + ' ' + request.method() + ' ' + request.url()
+        out.log(System.Logger.Level.INFO, secret.scrub(product + ' ' + request.method() + ' ' + request.url()
                 + " -> " + what + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " " + clip(e.getMessage(), 300)) + " after " + millis
                 + " ms (attempt " + attempt + " of " + maxAttempts + ')'));
@@ -112,7 +128,7 @@ final class HttpLog {
 
     void retry(String method, Object url, Duration delay, String reason) {
         if (info()) {
-            LOGGER.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": retrying in "
+            out.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": retrying in "
                     + delay.toMillis() + " ms (" + reason + ')');
         }
     }
@@ -123,11 +139,14 @@ final class HttpLog {
 
     void note(String method, Object url, String message) {
         if (info()) {
-            LOGGER.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": " + message);
+            out.log(System.Logger.Level.INFO, product + ' ' + method + ' ' + url + ": " + message);
         }
     }
 
-    /** A warning, logged whatever the level (a listener that failed, for example). */
+    /**
+     * A warning, logged whatever the level (a listener that failed, for example), always to
+     * {@link System.Logger}: it is not a request entry, and it is logged at most once per listener.
+     */
     static void warning(String message, Throwable cause) {
         LOGGER.log(System.Logger.Level.WARNING, message, cause);
     }
@@ -135,7 +154,7 @@ final class HttpLog {
     private void headers(StringBuilder sb, Headers headers) {
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.name(i);
-            sb.append('\n').append(name).append(": ")
+            sb.append(" | ").append(name).append(": ")
                     .append(redacted.contains(name.toLowerCase(Locale.ROOT)) ? "[redacted]" : headers.value(i));
         }
     }
@@ -156,6 +175,14 @@ final class HttpLog {
                     : s.substring(0, MAX_LOGGED_BODY) + "...[" + (s.length() - MAX_LOGGED_BODY) + " more chars]";
         } catch (IOException | RuntimeException e) {
             return "[body not shown: " + e.getClass().getSimpleName() + "]";
+        }
+    }
+
+    private static long contentLength(RequestBody body) {
+        try {
+            return body.contentLength();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

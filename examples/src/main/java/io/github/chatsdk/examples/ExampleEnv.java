@@ -107,10 +107,19 @@ final class ExampleEnv implements AutoCloseable {
         }
     }
 
+    /** Longest server message shown, as {@code getMessage()} clips it. */
+    static final int MAX_MESSAGE = 300;
+    /** Longest error code, request id or idempotency key shown, as {@code getMessage()} clips them. */
+    static final int MAX_ID = 100;
+
     /**
      * The one line an example prints when an SDK call failed, naming the exception, the HTTP
      * status, the error code and the request id ({@code -} where there is none):
      * {@code Error: NotFoundException status=404 code=session_not_found requestId=f81d…: Session not found.}
+     * What the server sent is clipped as the exception's {@code getMessage()} clips it (the message
+     * to {@value #MAX_MESSAGE} characters, the code and the request id to {@value #MAX_ID}, each
+     * followed by {@code ...} when clipped), so the line stays short whatever the server answers;
+     * the whole text stays on the exception ({@code errorMessage()}, {@code rawBody()}).
      */
     static String describe(ChatSdkException e) {
         StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
@@ -118,15 +127,20 @@ final class ExampleEnv implements AutoCloseable {
         if (e instanceof ServiceException) {
             ServiceException s = (ServiceException) e;
             sb.append(" status=").append(s.statusCode())
-                    .append(" code=").append(s.errorCode().orElse("-"))
-                    .append(" requestId=").append(s.requestId().orElse("-"));
-            message = s.errorMessage().orElse(message);
+                    .append(" code=").append(clip(s.errorCode().orElse("-"), MAX_ID))
+                    .append(" requestId=").append(clip(s.requestId().orElse("-"), MAX_ID));
+            message = s.errorMessage().map(m -> clip(m, MAX_MESSAGE)).orElse(message);
         } else {
             sb.append(" status=- code=- requestId=-");
         }
-        e.idempotencyKey().ifPresent(k -> sb.append(" idempotencyKey=").append(k));
+        e.idempotencyKey().ifPresent(k -> sb.append(" idempotencyKey=").append(clip(k, MAX_ID)));
+        // getMessage() is the SDK's own text, which already clips what the server sent
         sb.append(": ").append(message == null ? "" : message);
         return sb.toString().replaceAll("[\\r\\n]+", " ");
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     /** Prints the one error line for a failed example and returns its exit status, 1. */

@@ -92,11 +92,13 @@ class ReadmeSnippetsTest {
             cp.addAll(classPath());
             ProgramRun run = ProgramRun.run(r.mainClass, cp);
             ran++;
-            System.out.println("ran " + r.snippet.where() + " (" + r.mainClass + "), exit " + run.exitCode + ":\n" + run.stdout);
+            List<String> mismatches = ProgramRun.mismatches(r.snippet.expectedOutput, run.stdout);
+            System.out.println("readme-snippets: ran " + r.snippet.where() + " (" + r.mainClass + "): exit " + run.exitCode
+                    + (mismatches.isEmpty() ? ", printed what the README shows" : ", printed:\n" + run.stdout));
             if (run.exitCode != 0) {
                 problems.add(r.snippet.where() + ": exit " + run.exitCode + "\n" + run.stderr);
             }
-            for (String m : ProgramRun.mismatches(r.snippet.expectedOutput, run.stdout)) {
+            for (String m : mismatches) {
                 problems.add(r.snippet.where() + ": " + m);
             }
         }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ColdStartRunner {
     /** Besides Okio and kotlin-stdlib, what a hand-written OkHttp + Gson call needs. */
-    static final List<String> FLOOR_ARTIFACTS = List.of("com.squareup.okhttp3:okhttp", "org.jetbrains:annotations",
+    static final List<String> FLOOR_ARTIFACTS = List.of("com.squareup.okhttp3:okhttp-jvm", "com.squareup.okhttp3:okhttp", "org.jetbrains:annotations",
             "com.google.code.gson:gson", "com.google.errorprone:error_prone_annotations");
     static final List<String> DEFAULT_VARIANTS = List.of("brek/floor", "brek/generated", "brek/facade",
             "helvia/floor", "helvia/generated", "helvia/facade");

@@ -133,6 +133,15 @@ public final class ColdStartRunner {
                 cp.add(a.getValue().toString());
             }
         }
+        if (variant.endsWith("/generated")) {
+            // the stock generator output (benchmarks.stock) still needs gson-fire, which the clients dropped
+            Path list = root.resolve("benchmarks").resolve("target").resolve("runtime-deps.txt");
+            Path gsonFire = Files.exists(list) ? DependencyFiles.paths(list).get("io.gsonfire:gson-fire") : null;
+            if (gsonFire == null) {
+                throw new IllegalStateException("no gson-fire in " + list + ": run benchmarks/run.sh");
+            }
+            cp.add(gsonFire.toString());
+        }
         return String.join(File.pathSeparator, cp);
     }
 

@@ -57,8 +57,13 @@ public final class DependencyFiles {
         return out;
     }
 
-    /** groupId:artifactId to file, for compile and runtime scope; optional ones marked by a "?" prefix on the key. */
-    static Map<String, Path> paths(Path list) throws IOException {
+    /**
+     * @param list a {@code dependency:list} output file with absolute paths
+     * @return groupId:artifactId to file, for compile and runtime scope; optional ones marked by a
+     *     "?" prefix on the key
+     * @throws IOException when the list cannot be read
+     */
+    public static Map<String, Path> paths(Path list) throws IOException {
         Map<String, Path> m = new LinkedHashMap<>();
         for (String l : Files.readAllLines(list, StandardCharsets.UTF_8)) {
             String t = l.trim();

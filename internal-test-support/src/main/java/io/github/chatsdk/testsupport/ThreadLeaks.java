@@ -24,7 +24,9 @@ public final class ThreadLeaks {
                 .filter(t -> !t.getName().startsWith("MockWebServer"))
                 // daemon threads shared by the whole process: OkHttp's and Okio's, and the JDK's delay
                 // scheduler behind CompletableFuture.delayedExecutor (what Sleeper.system() waits with)
-                .filter(t -> !(t.isDaemon() && (t.getName().equals("OkHttp TaskRunner")
+                // (a TaskRunner thread takes the name of the task it runs, such as OkHttp 4's "OkHttp
+                // ConnectionPool connection closer"; OkHttp's dispatcher threads are not daemons)
+                .filter(t -> !(t.isDaemon() && (t.getName().startsWith("OkHttp ")
                         || t.getName().equals("Okio Watchdog") || t.getName().equals("CompletableFutureDelayScheduler"))))
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
                 .collect(Collectors.toList());

@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Brek {@code send event} against the {@link LoopbackServer}: the hand-written floor, the
@@ -25,56 +22,23 @@ import org.openjdk.jmh.annotations.TearDown;
 public class BrekSendEventBenchmark {
 
     @State(Scope.Benchmark)
-    public static class FloorState {
-        LoopbackServer server;
-        BrekVariants.Floor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new BrekVariants.Floor(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class FloorState extends ClientState<BrekVariants.Floor> {
+        public FloorState() {
+            super(BrekVariants.Floor::new);
         }
     }
 
     @State(Scope.Benchmark)
-    public static class GeneratedState {
-        LoopbackServer server;
-        BrekVariants.Generated client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new BrekVariants.Generated(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class GeneratedState extends ClientState<BrekVariants.Generated> {
+        public GeneratedState() {
+            super(BrekVariants.Generated::new);
         }
     }
 
     @State(Scope.Benchmark)
-    public static class FacadeState {
-        LoopbackServer server;
-        BrekVariants.Facade client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new BrekVariants.Facade(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class FacadeState extends ClientState<BrekVariants.Facade> {
+        public FacadeState() {
+            super(BrekVariants.Facade::new);
         }
     }
 
@@ -103,20 +67,9 @@ public class BrekSendEventBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class AsyncFloorState {
-        LoopbackServer server;
-        BrekVariants.AsyncFloor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new BrekVariants.AsyncFloor(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class AsyncFloorState extends ClientState<BrekVariants.AsyncFloor> {
+        public AsyncFloorState() {
+            super(BrekVariants.AsyncFloor::new);
         }
     }
 

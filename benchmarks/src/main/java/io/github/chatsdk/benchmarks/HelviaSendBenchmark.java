@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Helvia {@code send} against the {@link LoopbackServer}: the hand-written floor, the
@@ -25,56 +22,23 @@ import org.openjdk.jmh.annotations.TearDown;
 public class HelviaSendBenchmark {
 
     @State(Scope.Benchmark)
-    public static class FloorState {
-        LoopbackServer server;
-        HelviaVariants.Floor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new HelviaVariants.Floor(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class FloorState extends ClientState<HelviaVariants.Floor> {
+        public FloorState() {
+            super(HelviaVariants.Floor::new);
         }
     }
 
     @State(Scope.Benchmark)
-    public static class GeneratedState {
-        LoopbackServer server;
-        HelviaVariants.Generated client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new HelviaVariants.Generated(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class GeneratedState extends ClientState<HelviaVariants.Generated> {
+        public GeneratedState() {
+            super(HelviaVariants.Generated::new);
         }
     }
 
     @State(Scope.Benchmark)
-    public static class FacadeState {
-        LoopbackServer server;
-        HelviaVariants.Facade client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new HelviaVariants.Facade(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class FacadeState extends ClientState<HelviaVariants.Facade> {
+        public FacadeState() {
+            super(HelviaVariants.Facade::new);
         }
     }
 
@@ -103,20 +67,9 @@ public class HelviaSendBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class AsyncFloorState {
-        LoopbackServer server;
-        HelviaVariants.AsyncFloor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new HelviaVariants.AsyncFloor(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class AsyncFloorState extends ClientState<HelviaVariants.AsyncFloor> {
+        public AsyncFloorState() {
+            super(HelviaVariants.AsyncFloor::new);
         }
     }
 

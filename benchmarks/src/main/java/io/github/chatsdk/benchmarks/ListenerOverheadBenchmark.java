@@ -44,21 +44,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ListenerOverheadBenchmark {
 
+    /** The floor's state: the same as {@link BrekSendEventBenchmark}'s. */
     @State(Scope.Benchmark)
-    public static class FloorState {
-        LoopbackServer server;
-        BrekVariants.Floor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start();
-            client = new BrekVariants.Floor(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class FloorState extends ClientState<BrekVariants.Floor> {
+        public FloorState() {
+            super(BrekVariants.Floor::new);
         }
     }
 

@@ -113,6 +113,7 @@ public final class Report {
         jmhSection(avgt, "1 thread, average time per call (lower is better)", true);
         jmhSection(thrpt, "8 threads, throughput (higher is better)", false);
         fanoutSection(fanout);
+        listenerSection(avgt);
         coldSection(cold);
         footprintSection(footprints);
         md = new StringBuilder();
@@ -392,6 +393,55 @@ public final class Report {
                             + " 200 concurrent async calls, 100 ms server, default settings, vs the ideal 100 ms",
                             "≤ " + FANOUT_GOAL + "×", toIdeal, FANOUT_GOAL, "fanout");
                 }
+            }
+        }
+        line("");
+    }
+
+    // ---------------------------------------------------------------- listener overhead
+
+    private void listenerSection(List<Result> results) {
+        line("## Observability: the facade with and without chatsdk-opentelemetry (1 thread, average time)");
+        line("");
+        line("`ListenerOverheadBenchmark`: Brek `send event` through the facade with no listener, with "
+                + "`ChatSdkTelemetry` on `OpenTelemetry.noop()`, and on the real OpenTelemetry SDK (batch span "
+                + "processor, periodic metric reader, exporters that discard), beside the hand-written floor; then "
+                + "the listener alone, without HTTP: the events of one call (a call span, an attempt span, "
+                + "propagation, three measurements) delivered to `ChatSdkTelemetry` directly.");
+        line("");
+        Result floor = find(results, "ListenerOverheadBenchmark", "floor");
+        Result none = find(results, "ListenerOverheadBenchmark", "noListener");
+        if (floor == null || none == null) {
+            line("_No results (the JMH run did not produce them)._");
+            line("");
+            return;
+        }
+        line("| variant | score ± error | median iteration | time ratio to floor | time ratio to no listener | alloc B/op |");
+        line("|---|---|---|---|---|---|");
+        String[][] rows = {
+            {"floor", "(1) hand-written OkHttp + Gson (floor)"},
+            {"noListener", "(2) facade, no listener"},
+            {"otelNoop", "(3) facade + `ChatSdkTelemetry` on `OpenTelemetry.noop()`"},
+            {"otelSdk", "(4) facade + `ChatSdkTelemetry` on the real SDK"},
+        };
+        for (String[] row : rows) {
+            Result r = find(results, "ListenerOverheadBenchmark", row[0]);
+            if (r == null) {
+                continue;
+            }
+            double[] toFloor = ratio(r.score, r.error, floor.score, floor.error);
+            double[] toNone = ratio(r.score, r.error, none.score, none.error);
+            line("| " + row[1] + " | " + fmt(r.score) + " ± " + fmt(r.error) + " " + r.unit + " | " + fmt(r.median)
+                    + " | " + (r == floor ? "1 (floor)" : fmtRatio(toFloor)) + " | "
+                    + (r == floor ? "–" : r == none ? "1" : fmtRatio(toNone)) + " | " + fmtBytes(r.alloc, r.allocError)
+                    + " |");
+        }
+        for (String[] row : new String[][] {{"eventsNoop", "listener alone, on `OpenTelemetry.noop()`"},
+                {"eventsSdk", "listener alone, on the real SDK"}}) {
+            Result r = find(results, "ListenerOverheadBenchmark", row[0]);
+            if (r != null) {
+                line("| " + row[1] + " | " + fmt(r.score) + " ± " + fmt(r.error) + " " + r.unit + " | " + fmt(r.median)
+                        + " | – | – | " + fmtBytes(r.alloc, r.allocError) + " |");
             }
         }
         line("");

@@ -1,5 +1,6 @@
 package io.github.chatsdk.benchmarks;
 
+import java.time.Duration;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * @param <C> the variant's client
  */
 public abstract class ClientState<C extends AutoCloseable> {
+    private final Duration latency;
     private final Function<String, C> open;
     /** The loopback server of the trial. */
     protected LoopbackServer server;
@@ -21,13 +23,22 @@ public abstract class ClientState<C extends AutoCloseable> {
 
     /** @param open builds the variant's client for a base URL */
     protected ClientState(Function<String, C> open) {
+        this(Duration.ZERO, open);
+    }
+
+    /**
+     * @param latency how long the server takes to answer each request
+     * @param open builds the variant's client for a base URL
+     */
+    protected ClientState(Duration latency, Function<String, C> open) {
+        this.latency = latency;
         this.open = open;
     }
 
     /** Starts the server and the client. */
     @Setup(Level.Trial)
     public void setUp() {
-        server = LoopbackServer.start();
+        server = LoopbackServer.start(latency);
         client = open.apply(server.baseUrl());
     }
 

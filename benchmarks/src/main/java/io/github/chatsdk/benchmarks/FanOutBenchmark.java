@@ -3,15 +3,13 @@ package io.github.chatsdk.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
@@ -36,118 +34,64 @@ public class FanOutBenchmark {
     static final int FLOOR_MAX_REQUESTS = 256;
 
     @State(Scope.Benchmark)
-    public static class BrekFloor {
-        LoopbackServer server;
-        BrekVariants.AsyncFloor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start(LATENCY);
-            client = new BrekVariants.AsyncFloor(server.baseUrl(), FLOOR_MAX_REQUESTS);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class BrekFloor extends ClientState<BrekVariants.AsyncFloor> {
+        public BrekFloor() {
+            super(LATENCY, url -> new BrekVariants.AsyncFloor(url, FLOOR_MAX_REQUESTS));
         }
     }
 
     @State(Scope.Benchmark)
-    public static class BrekFacade {
-        LoopbackServer server;
-        BrekVariants.Facade client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start(LATENCY);
-            client = new BrekVariants.Facade(server.baseUrl());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class BrekFacade extends ClientState<BrekVariants.Facade> {
+        public BrekFacade() {
+            super(LATENCY, BrekVariants.Facade::new);
         }
     }
 
     @State(Scope.Benchmark)
-    public static class HelviaFloor {
-        LoopbackServer server;
-        HelviaVariants.AsyncFloor client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start(LATENCY);
-            client = new HelviaVariants.AsyncFloor(server.baseUrl(), FLOOR_MAX_REQUESTS);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    public static class HelviaFloor extends ClientState<HelviaVariants.AsyncFloor> {
+        public HelviaFloor() {
+            super(LATENCY, url -> new HelviaVariants.AsyncFloor(url, FLOOR_MAX_REQUESTS));
         }
     }
 
     @State(Scope.Benchmark)
-    public static class HelviaFacade {
-        LoopbackServer server;
-        HelviaVariants.Facade client;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            server = LoopbackServer.start(LATENCY);
-            client = new HelviaVariants.Facade(server.baseUrl());
+    public static class HelviaFacade extends ClientState<HelviaVariants.Facade> {
+        public HelviaFacade() {
+            super(LATENCY, HelviaVariants.Facade::new);
         }
+    }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            client.close();
-            server.close();
+    /** Sends {@value #CALLS} calls at once, then waits for all of them. */
+    private static int burst(Supplier<CompletableFuture<?>> call) {
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            calls[i] = call.get();
         }
+        CompletableFuture.allOf(calls).join();
+        return calls.length;
     }
 
     /** Brek send event, the async floor: {@value #CALLS} {@code enqueue}s, then all their futures. */
     @Benchmark
     public int brekFloorAsync(BrekFloor s) {
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[CALLS];
-        for (int i = 0; i < CALLS; i++) {
-            calls[i] = s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
-        }
-        CompletableFuture.allOf(calls).join();
-        return calls.length;
+        return burst(() -> s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT));
     }
 
     /** Brek send event, the facade: {@value #CALLS} {@code brek.async().events().sendText(...)}, then all. */
     @Benchmark
     public int brekFacadeAsync(BrekFacade s) {
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[CALLS];
-        for (int i = 0; i < CALLS; i++) {
-            calls[i] = s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT);
-        }
-        CompletableFuture.allOf(calls).join();
-        return calls.length;
+        return burst(() -> s.client.sendTextAsync(BrekVariants.SESSION_ID, BrekVariants.ACTOR_ID, BrekVariants.TEXT));
     }
 
     /** Helvia send, the async floor. */
     @Benchmark
     public int helviaFloorAsync(HelviaFloor s) {
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[CALLS];
-        for (int i = 0; i < CALLS; i++) {
-            calls[i] = s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT);
-        }
-        CompletableFuture.allOf(calls).join();
-        return calls.length;
+        return burst(() -> s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT));
     }
 
     /** Helvia send, the facade: {@value #CALLS} {@code helvia.async()} sends, then all. */
     @Benchmark
     public int helviaFacadeAsync(HelviaFacade s) {
-        CompletableFuture<?>[] calls = new CompletableFuture<?>[CALLS];
-        for (int i = 0; i < CALLS; i++) {
-            calls[i] = s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT);
-        }
-        CompletableFuture.allOf(calls).join();
-        return calls.length;
+        return burst(() -> s.client.sendAsync(HelviaVariants.SENDER_ID, HelviaVariants.TEXT));
     }
 }

@@ -167,7 +167,7 @@ class VariantsTest {
     }
 
     @Test
-    void everyFanOutVariantCompletesTwoHundredCallsAgainstTheSlowServer() {
+    void everyFanOutVariantCompletesTwoHundredCallsAgainstTheSlowServer() throws Exception {
         FanOutBenchmark bench = new FanOutBenchmark();
         FanOutBenchmark.BrekFloor brekFloor = new FanOutBenchmark.BrekFloor();
         FanOutBenchmark.BrekFacade brekFacade = new FanOutBenchmark.BrekFacade();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class SpecCheckedServerTest {
     /** The main server of the test, started before each test. */
     protected MockWebServer server;
-    private final List<MockWebServer> servers = new ArrayList<>();
-    private final List<int[]> taken = new ArrayList<>();
+    /** Each server of the test, with the number of its requests checked so far. */
+    private final Map<MockWebServer, int[]> checked = new LinkedHashMap<>();
 
     /** The spec every request is checked against. */
     protected abstract SpecValidator spec();
@@ -37,17 +37,16 @@ public abstract class SpecCheckedServerTest {
     @AfterEach
     final void checkEveryRequestAgainstTheSpecAndStop() throws Exception {
         try {
-            for (int i = 0; i < servers.size(); i++) {
-                MockWebServer s = servers.get(i);
+            for (Map.Entry<MockWebServer, int[]> e : checked.entrySet()) {
                 RecordedRequest left;
-                while ((left = s.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+                while ((left = e.getKey().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
                     spec().assertValidRequest(left);
-                    taken.get(i)[0]++;
+                    e.getValue()[0]++;
                 }
-                assertEquals(s.getRequestCount(), taken.get(i)[0], "every request was checked against the spec");
+                assertEquals(e.getKey().getRequestCount(), e.getValue()[0], "every request was checked against the spec");
             }
         } finally {
-            for (MockWebServer s : servers) {
+            for (MockWebServer s : checked.keySet()) {
                 s.shutdown();
             }
         }
@@ -57,8 +56,7 @@ public abstract class SpecCheckedServerTest {
     protected MockWebServer newServer() throws IOException {
         MockWebServer s = new MockWebServer();
         s.start(InetAddress.getByName("127.0.0.1"), 0);
-        servers.add(s);
-        taken.add(new int[1]);
+        checked.put(s, new int[1]);
         return s;
     }
 
@@ -72,9 +70,9 @@ public abstract class SpecCheckedServerTest {
         RecordedRequest r = from.takeRequest(5, TimeUnit.SECONDS);
         assertNotNull(r, "a request reached the server");
         spec().assertValidRequest(r);
-        int i = servers.indexOf(from);
-        if (i >= 0) {
-            taken.get(i)[0]++;
+        int[] count = checked.get(from);
+        if (count != null) {
+            count[0]++;
         }
         return r;
     }

@@ -103,8 +103,7 @@ final class ConnectionGuard implements Interceptor {
                 }
                 long idleMillis = (System.nanoTime() - lastEnd) / 1_000_000;
                 InetSocketAddress server = connection.route().socketAddress();
-                if (connection.protocol() != Protocol.HTTP_2 && mustProbe(idleMillis, exchanges, server)
-                        && closedByPeer(connection.socket())) {
+                if (connection.protocol() != Protocol.HTTP_2 && stale(connection.socket(), idleMillis, exchanges, server)) {
                     synchronized (usage) {
                         usage.remove(connection);
                     }
@@ -141,13 +140,36 @@ final class ConnectionGuard implements Interceptor {
      * probed when it has been idle for {@value #IDLE_CHECK_MILLIS} ms or more (anything shorter is
      * too soon for a server's idle timer), and also, however short the pause, on its first reuse
      * (once per connection: a server that closes right after each answer, without
-     * {@code Connection: close}, sends its FIN right behind the response, so it is caught within
-     * the 1 ms) and on every reuse of a connection to a server that was seen doing so.
+     * {@code Connection: close}, sends its FIN right behind the response, so it is usually caught
+     * within the 1 ms) and on every reuse of a connection to a server that was seen doing so.
      */
     boolean mustProbe(long idleMillis, int exchanges, InetSocketAddress server) {
-        if (idleMillis >= IDLE_CHECK_MILLIS || exchanges == 1) {
+        return idleMillis >= IDLE_CHECK_MILLIS || exchanges == 1 || isEagerCloser(server);
+    }
+
+    /**
+     * Whether a pooled connection cannot carry the request. A connection to a server seen closing
+     * connections right after answering is not reused at all: its FIN may still be on the way when a
+     * probe looks (seen on a loaded machine: a back-to-back call 1 ms after the answer), so it is
+     * closed and the request goes out on a fresh connection. Any other connection is probed when
+     * {@link #mustProbe} says so.
+     */
+    private boolean stale(Socket socket, long idleMillis, int exchanges, InetSocketAddress server) {
+        if (!mustProbe(idleMillis, exchanges, server)) {
+            return false;
+        }
+        if (isEagerCloser(server)) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is all that was wanted
+            }
             return true;
         }
+        return closedByPeer(socket);
+    }
+
+    private boolean isEagerCloser(InetSocketAddress server) {
         synchronized (eagerClosers) {
             return eagerClosers.containsKey(server);
         }

@@ -172,11 +172,13 @@ final class AsyncDriver {
                 return; // cancelled while the attempt was prepared: never sent
             }
             sending = true;
+            t.attempts.start(c, x.state);
             c.enqueue(this);
         }
 
         @Override
         public void onFailure(Call c, IOException e) {
+            t.attempts.end(c);
             sending = false;
             if (future.isDone()) {
                 return; // cancelled (the failure is the cancellation) or already failed by close()
@@ -198,6 +200,7 @@ final class AsyncDriver {
 
         @Override
         public void onResponse(Call c, Response response) {
+            t.attempts.end(c);
             sending = false;
             if (future.isDone()) {
                 response.close();

@@ -15,13 +15,13 @@ final class CallSettings {
     /** The whole-attempt timeout, or {@code null} for the OkHttp client's. */
     final Duration timeout;
     /** Per-call connect, read and write timeouts, or {@code null} for the OkHttp client's. */
-    final RequestTimeouts.Tag timeouts;
+    final RequestTimeouts.Overrides timeouts;
     /** The client's extra headers with the call's on top. */
     final Map<String, String> headers;
     /** The longest total wait for rate-limit permits before one attempt. */
     final Duration maxPermitWait;
 
-    private CallSettings(int maxRetries, Duration timeout, RequestTimeouts.Tag timeouts, Map<String, String> headers,
+    private CallSettings(int maxRetries, Duration timeout, RequestTimeouts.Overrides timeouts, Map<String, String> headers,
             Duration maxPermitWait) {
         this.maxRetries = maxRetries;
         this.timeout = timeout;
@@ -33,7 +33,7 @@ final class CallSettings {
     static CallSettings of(ClientOptions client, RequestOptions call) {
         int maxRetries = call.maxRetries().orElse(client.maxRetries());
         Duration timeout = call.timeout().orElse(null);
-        RequestTimeouts.Tag tag = new RequestTimeouts.Tag(call.connectTimeout().orElse(null),
+        RequestTimeouts.Overrides overrides = new RequestTimeouts.Overrides(call.connectTimeout().orElse(null),
                 call.readTimeout().orElse(null), call.writeTimeout().orElse(null));
         Map<String, String> headers = client.headers();
         if (!call.headers().isEmpty()) {
@@ -44,6 +44,6 @@ final class CallSettings {
         Duration attemptTimeout = timeout != null ? timeout : client.timeout();
         Duration maxPermitWait = client.maxRetryAfter().compareTo(attemptTimeout) < 0 ? client.maxRetryAfter()
                 : attemptTimeout;
-        return new CallSettings(maxRetries, timeout, tag.isEmpty() ? null : tag, headers, maxPermitWait);
+        return new CallSettings(maxRetries, timeout, overrides.isEmpty() ? null : overrides, headers, maxPermitWait);
     }
 }

@@ -60,6 +60,13 @@ final class ConnectionGuard implements Interceptor {
     /** How many servers that close eagerly are remembered (a client talks to one or two). */
     private static final int MAX_EAGER_CLOSERS = 64;
 
+    /** Where the guard finds the state of the attempt it handles. */
+    private final Attempts attempts;
+
+    ConnectionGuard(Attempts attempts) {
+        this.attempts = attempts;
+    }
+
     /** Drops the idle connections of the client's own pool; nothing for a caller's pool. */
     private volatile Runnable evictIdle = () -> { };
 
@@ -84,7 +91,7 @@ final class ConnectionGuard implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        AttemptState state = request.tag(AttemptState.class);
+        AttemptState state = attempts.of(chain);
         Connection connection = chain.connection();
         if (state != null) {
             state.connected = true;
@@ -245,9 +252,11 @@ final class ConnectionGuard implements Interceptor {
 
     /**
      * What the network layer learned about one attempt: set by {@link ConnectionGuard}, read by the
-     * transport when the attempt fails. Carried as a tag on the attempt's request.
+     * transport when the attempt fails. Found by the interceptors through {@link Attempts}.
      */
     static final class AttemptState {
+        /** The call's own connect, read and write timeouts, or {@code null} for the client's. */
+        final RequestTimeouts.Overrides timeouts;
         /** A connection was established (or taken from the pool) and the request was about to be written. */
         volatile boolean connected;
         /** The connection had carried an exchange before. */
@@ -260,5 +269,13 @@ final class ConnectionGuard implements Interceptor {
          * call whose whole-call timeout expired.
          */
         volatile boolean canceled;
+
+        AttemptState() {
+            this(null);
+        }
+
+        AttemptState(RequestTimeouts.Overrides timeouts) {
+            this.timeouts = timeouts;
+        }
     }
 }

@@ -97,12 +97,7 @@ final class Decider {
         if (x.attempt > 1) {
             b.header(Transport.RETRY_COUNT_HEADER, Integer.toString(x.attempt - 1));
         }
-        if (x.settings.timeouts != null) {
-            b.tag(RequestTimeouts.Tag.class, x.settings.timeouts);
-        }
-        ConnectionGuard.AttemptState state = new ConnectionGuard.AttemptState();
-        b.tag(ConnectionGuard.AttemptState.class, state);
-        x.state = state;
+        x.state = new ConnectionGuard.AttemptState(x.settings.timeouts);
         Request request = b.build();
         log.request(request, x.attempt, maxAttempts(x), x.secret);
         x.attemptStartNanos = System.nanoTime();

@@ -35,14 +35,14 @@ final class HttpClients {
         }
     }
 
-    static Built build(ClientOptions o, ConnectionGuard guard) {
+    static Built build(ClientOptions o, Attempts attempts, ConnectionGuard guard) {
         OkHttpClient shared = o.okHttpClient().orElse(null);
         OkHttpClient.Builder b = shared == null ? new OkHttpClient.Builder() : shared.newBuilder();
         b.retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .addInterceptor(NoSilentRetry.RESTORE)
-                .addInterceptor(new RequestTimeouts())
+                .addInterceptor(new RequestTimeouts(attempts))
                 .addInterceptor(new SameOriginRedirects())
                 .addNetworkInterceptor(guard)
                 .addNetworkInterceptor(NoSilentRetry.HIDE)

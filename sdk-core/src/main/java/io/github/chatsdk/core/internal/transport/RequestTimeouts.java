@@ -7,17 +7,24 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Applies per-request connect, read and write timeouts, carried on the request as a tag. It is an
- * application interceptor, the only place where OkHttp lets a call change its connect timeout.
+ * Applies per-request connect, read and write timeouts, found through the call's {@link Attempts}
+ * entry. It is an application interceptor, the only place where OkHttp lets a call change its
+ * connect timeout.
  */
 final class RequestTimeouts implements Interceptor {
+    private final Attempts attempts;
+
+    RequestTimeouts(Attempts attempts) {
+        this.attempts = attempts;
+    }
+
     /** The per-request timeouts; {@code null} members keep the client's. */
-    static final class Tag {
+    static final class Overrides {
         final Duration connect;
         final Duration read;
         final Duration write;
 
-        Tag(Duration connect, Duration read, Duration write) {
+        Overrides(Duration connect, Duration read, Duration write) {
             this.connect = connect;
             this.read = read;
             this.write = write;
@@ -30,7 +37,8 @@ final class RequestTimeouts implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Tag t = chain.request().tag(Tag.class);
+        ConnectionGuard.AttemptState state = attempts.of(chain);
+        Overrides t = state == null ? null : state.timeouts;
         if (t == null) {
             return chain.proceed(chain.request());
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Runs a call on the calling thread: ask the rate limiter, send an attempt with
@@ -37,7 +38,7 @@ final class SyncDriver {
                 }
                 Decider.Step<T> step;
                 try {
-                    step = t.decider.onResponse(x, call.execute());
+                    step = t.decider.onResponse(x, execute(call, x));
                 } catch (IOException e) {
                     // never call.isCanceled(): OkHttp cancels a call whose timeout expired, too
                     step = t.decider.onFailure(x, e, x.state.canceled);
@@ -55,6 +56,16 @@ final class SyncDriver {
         } catch (RuntimeException e) {
             x.callEnded(e);
             throw e;
+        }
+    }
+
+    /** Executes the attempt's call, its state visible to the interceptors while it runs. */
+    private Response execute(Call call, Exchange<?> x) throws IOException {
+        t.attempts.start(call, x.state);
+        try {
+            return call.execute();
+        } finally {
+            t.attempts.end(call);
         }
     }
 

@@ -48,14 +48,16 @@ public final class Transport implements AutoCloseable {
     final AsyncDriver async;
     /** The asynchronous calls not finished yet, failed by {@link #close()}. */
     final Set<AsyncDriver.AsyncCall<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** The attempts being executed, for the interceptors. */
+    final Attempts attempts = new Attempts();
     private volatile boolean closed;
 
     private Transport(ClientOptions options, ApiProfile profile) {
         this.options = options;
         this.profile = profile;
         this.baseUrl = HttpUrl.get(options.baseUrl());
-        ConnectionGuard guard = new ConnectionGuard();
-        HttpClients.Built built = HttpClients.build(options, guard);
+        ConnectionGuard guard = new ConnectionGuard(attempts);
+        HttpClients.Built built = HttpClients.build(options, attempts, guard);
         this.http = built.http;
         if (built.ownsPool) {
             guard.onStale(http.connectionPool()::evictAll);

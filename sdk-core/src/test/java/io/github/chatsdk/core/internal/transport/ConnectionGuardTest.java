@@ -89,7 +89,7 @@ class ConnectionGuardTest {
 
     @Test
     void aConnectionIsProbedAfterATenthOfASecondIdleOnItsFirstReuseAndAlwaysForAServerSeenClosingEagerly() {
-        ConnectionGuard guard = new ConnectionGuard();
+        ConnectionGuard guard = new ConnectionGuard(new Attempts());
         assertTrue(guard.mustProbe(100, 5, SERVER), "idle long enough for a server's timer");
         assertFalse(guard.mustProbe(99, 5, SERVER), "calls in quick succession pay nothing");
         assertTrue(guard.mustProbe(0, 1, SERVER), "first reuse, however soon");

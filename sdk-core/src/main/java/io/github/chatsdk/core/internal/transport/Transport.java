@@ -27,8 +27,8 @@ import okhttp3.Request;
  * {@link RetryPolicy} (when to resend, after how long), {@link Decider} (the step after each attempt),
  * {@link SyncDriver} and {@link AsyncDriver} (running the steps and waiting), {@link Bodies} (bounded
  * reads), {@link ErrorMapping} (statuses to exceptions), {@link RateLimitHeaders}, {@link Listeners},
- * {@link HttpLog}, and the interceptors {@link NoSilentRetry}, {@link RequestTimeouts} and
- * {@link SameOriginRedirects}.
+ * {@link HttpLog}, the interceptors {@link NoSilentRetry}, {@link RequestTimeouts} and
+ * {@link SameOriginRedirects}, and {@link Attempts} (how the interceptors find the attempt they handle).
  */
 public final class Transport implements AutoCloseable {
     /** Header that tells the server which retry an attempt is (absent on the first attempt). */

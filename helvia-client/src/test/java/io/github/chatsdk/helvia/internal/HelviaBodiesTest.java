@@ -1,0 +1,28 @@
+package io.github.chatsdk.helvia.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.chatsdk.helvia.internal.generated.JSON;
+import io.github.chatsdk.helvia.internal.generated.api.EventsApi;
+import io.github.chatsdk.testsupport.RequestBodySamples;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Helvia request bodies {@link HelviaBodies} writes are the generated Gson's, character for
+ * character: for every operation with a body, its model empty, with every member set (found by
+ * reflection, so a member the spec adds is covered) and additional properties on every object, and both forms of the postback data (a string, an actions object).
+ */
+class HelviaBodiesTest {
+    static List<RequestBodySamples.Case> bodies() {
+        return RequestBodySamples.bodies(EventsApi.class, "io.github.chatsdk.helvia.internal.generated.model",
+                JSON::serialize);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodies")
+    void everyRequestBodyIsWrittenExactlyAsTheGeneratedGsonWritesIt(RequestBodySamples.Case body) {
+        assertEquals(body.generated, body.sent);
+    }
+}

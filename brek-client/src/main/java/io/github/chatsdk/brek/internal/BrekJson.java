@@ -10,14 +10,13 @@ import io.github.chatsdk.core.ApiError;
 import io.github.chatsdk.core.internal.ErrorParser;
 import io.github.chatsdk.core.internal.Json;
 import java.util.Map;
-import java.util.Optional;
 
-/** JSON plumbing of the Brek client: the generated Gson, model binding, the error parser. */
+/** JSON plumbing of the Brek client: the error parser, and binding of the generated session models. */
 public final class BrekJson {
     /**
      * A copy of the generated code's Gson that keeps integers in free-form maps as {@code Long}, for
-     * binding the generated models of {@code raw()}. A copy: the generated {@code JSON} class's own
-     * Gson, which writes request bodies, is left as generated. Built on first use.
+     * binding the generated session models. A copy: the generated {@code JSON} class's own Gson is
+     * left as generated. Built on first use (request bodies never need it: {@link BrekBodies}).
      */
     private static final class Generated {
         static final Gson GSON =
@@ -38,29 +37,12 @@ public final class BrekJson {
     private BrekJson() {
     }
 
-    /** @return the generated code's Gson, tuned (see {@link Generated}) */
-    public static Gson gson() {
-        return Generated.GSON;
-    }
-
-    public static String string(JsonObject o, String member) {
-        return Json.string(o, member);
-    }
-
     /** Binds a tree to a generated model, running its validation; throws on a shape mismatch. */
     public static <T> T bind(JsonElement tree, Class<T> type) {
-        T value = gson().fromJson(tree, type);
+        T value = Generated.GSON.fromJson(tree, type);
         if (value == null) {
             throw new IllegalStateException("empty body for " + type.getSimpleName());
         }
         return value;
-    }
-
-    public static <T> Optional<T> tryModel(JsonElement tree, Class<T> type) {
-        try {
-            return Optional.of(bind(tree, type));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

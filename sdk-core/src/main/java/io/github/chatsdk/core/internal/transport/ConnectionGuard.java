@@ -62,11 +62,6 @@ final class ConnectionGuard implements Interceptor {
 
     /** Where the guard finds the state of the attempt it handles. */
     private final Attempts attempts;
-
-    ConnectionGuard(Attempts attempts) {
-        this.attempts = attempts;
-    }
-
     /** Drops the idle connections of the client's own pool; nothing for a caller's pool. */
     private volatile Runnable evictIdle = () -> { };
 
@@ -86,6 +81,10 @@ final class ConnectionGuard implements Interceptor {
     private static final class Usage {
         long lastEndNanos;
         int exchanges;
+    }
+
+    ConnectionGuard(Attempts attempts) {
+        this.attempts = attempts;
     }
 
     @Override

@@ -206,7 +206,8 @@ final class Decider {
                 x.retries + 1);
         if (d.retry()) {
             log.retry(x.template, d.delay, e.getClass().getSimpleName()
-                    + (d.free ? ", not delivered: resent at once on a fresh connection" : ""));
+                    + (!d.free ? "" : d.stale ? ", not delivered: resent at once on another connection"
+                            : ", not delivered (refused stream): resent at once"));
             return Step.retry(d);
         }
         return Step.fail(Failures.exception(f, x.attempt, x.key(), x.maybeProcessed, x.write, 0));

@@ -42,8 +42,9 @@ final class Exchange<T> implements CallListener.Call {
     volatile int attempt;
     /** Retries spent (free resends of never-delivered requests do not count). */
     int retries;
-    /** Free resends made of never-delivered requests: refused HTTP/2 streams, and stale pooled connections. */
+    /** Free resends made of refused HTTP/2 streams (bounded by {@link RetryPolicy#MAX_UNDELIVERED_RESENDS}). */
     int freeResends;
+    /** Free resends made after stale pooled connections (bounded by {@link RetryPolicy#MAX_STALE_RESENDS}). */
     int staleResends;
     /**
      * Whether an attempt may have been processed by the server: it got a response other than 429

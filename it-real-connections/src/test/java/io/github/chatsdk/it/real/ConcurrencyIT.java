@@ -65,8 +65,12 @@ class ConcurrencyIT {
 
     @Test
     void aBurstsConnectionsAreReusedByTheNextAndDroppedTogetherOnceTheServerHasClosedThem() throws Exception {
+        // 500 ms per answer: all 50 calls of a burst are in flight at once even when a loaded machine is
+        // slow to dispatch them (with 100 ms, one call of a fresh clone's first burst was answered before
+        // the last was sent and went out on its connection: 49 connections, and the second burst of 50
+        // had to open one)
         try (NodeServer idle = NodeServer.start("concurrency-idle", "http", "http1.js", "--keep-alive-ms", "1000",
-                "--latency-ms", "100");
+                "--latency-ms", "500");
                 Clients c = Clients.on(idle.baseUrl())) {
             long idleClose = idle.listening().get("idleCloseMs").getAsLong();
             List<ResponseMeta> first = burst(c, idle, "burst-1", 50);
